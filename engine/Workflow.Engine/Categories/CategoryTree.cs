@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Workflow.Engine.Validation;
+
+namespace Workflow.Engine.Categories;
+
+/// <summary>
+/// The company's own categories, each with its subcategories. Immutable; <see cref="With"/> returns a copy.
+/// </summary>
+public sealed class CategoryTree
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private readonly Dictionary<string, HashSet<string>> _tree;
+
+    private CategoryTree(Dictionary<string, HashSet<string>> tree) => _tree = tree;
+
+    public static CategoryTree Empty { get; } = new(new Dictionary<string, HashSet<string>>(StringComparer.Ordinal));
+
+    public IEnumerable<string> Categories => _tree.Keys.Order(StringComparer.Ordinal);
+
+    public int Count => _tree.Count;
+
+    public IEnumerable<string> SubcategoriesOf(string category) =>
+        _tree.TryGetValue(category, out var subs) ? subs.Order(StringComparer.Ordinal) : [];
+
+    /// <summary>True when the category exists and the subcategory, if given, is one of its children.</summary>
+    public bool Contains(string category, string? subcategory) =>
+        _tree.TryGetValue(category, out var subs) && (subcategory is null || subs.Contains(subcategory));
+
+    /// <summary>A copy that also holds the given category and subcategory.</summary>
+    public CategoryTree With(string category, string? subcategory)
+    {
+        if (Contains(category, subcategory))
+        {
+            return this;
+        }
+
+        var copy = _tree.ToDictionary(e => e.Key, e => new HashSet<string>(e.Value), StringComparer.Ordinal);
+        if (!copy.TryGetValue(category, out var subs))
+        {
+            subs = new HashSet<string>(StringComparer.Ordinal);
+            copy[category] = subs;
+        }
+
+        if (subcategory is not null)
+        {
+            subs.Add(subcategory);
+        }
+
+        return new CategoryTree(copy);
+    }
+
+    /// <summary>The tree shipped with the product: common IT service desk categories.</summary>
+    public static CategoryTree Default()
+    {
+        using var stream = Resources.Open("categories.default.json");
+        return Load(stream, "categories.default.json");
+    }
+
+    /// <summary>Reads <c>{"categories":[{"name":"Network","subcategories":["VPN"]}]}</c>.</summary>
+    /// <exception cref="ValidationException">Names are missing, blank or repeated.</exception>
+    public static CategoryTree Load(Stream json, string source)
+    {
+        Document? doc;
+        try
+        {
+            doc = JsonSerializer.Deserialize<Document>(json, Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new ValidationException(source, $"not valid JSON at line {(ex.LineNumber ?? 0) + 1}: {ex.Message}");
+        }
+
+        var errors = new List<FieldError>();
+        var tree = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var items = doc?.Categories ?? [];
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            AddCategory(errors, tree, items[i], $"categories[{i}]");
+        }
+
+        return errors.Count > 0 ? throw new ValidationException(errors) : new CategoryTree(tree);
+    }
+
+    private static void AddCategory(
+        List<FieldError> errors,
+        Dictionary<string, HashSet<string>> tree,
+        Document.Category item,
+        string path)
+    {
+        var name = item.Name?.Trim();
+        if (string.IsNullOrEmpty(name))
+        {
+            errors.Add(new($"{path}.name", "is required."));
+            return;
+        }
+
+        var subs = new HashSet<string>(StringComparer.Ordinal);
+        if (!tree.TryAdd(name, subs))
+        {
+            errors.Add(new($"{path}.name", $"'{name}' is listed twice."));
+            return;
+        }
+
+        var children = item.Subcategories ?? [];
+        for (var j = 0; j < children.Count; j++)
+        {
+            var sub = children[j]?.Trim();
+            if (string.IsNullOrEmpty(sub) || !subs.Add(sub))
+            {
+                errors.Add(new($"{path}.subcategories[{j}]", $"'{sub}' is blank or listed twice."));
+            }
+        }
+    }
+
+    private sealed class Document
+    {
+        public List<Category>? Categories { get; set; }
+
+        internal sealed class Category
+        {
+            public string? Name { get; set; }
+
+            public List<string?>? Subcategories { get; set; }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Workflow.Engine.Tickets;
+using Workflow.Engine.Workflows;
+
+namespace Workflow.Engine.Storage;
+
+/// <summary>
+/// The one model for both providers. Each provider has a subclass of its own so that each keeps its own
+/// migrations; nothing in the model differs between them except how times are stored.
+/// </summary>
+public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<JournalEntry> Journal => Set<JournalEntry>();
+
+    public DbSet<WorkflowInstance> Instances => Set<WorkflowInstance>();
+
+    public DbSet<WorkflowDefinitionRecord> Definitions => Set<WorkflowDefinitionRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        MapTicket(modelBuilder);
+        MapJournal(modelBuilder);
+        MapInstance(modelBuilder);
+        MapDefinition(modelBuilder);
+    }
+
+    private static void MapTicket(ModelBuilder modelBuilder)
+    {
+        var ticket = modelBuilder.Entity<Ticket>();
+        ticket.ToTable("tickets");
+        ticket.HasKey(t => t.Id);
+        ticket.Property(t => t.Id).ValueGeneratedOnAdd();
+        ticket.HasIndex(t => t.ExternalKey).IsUnique();
+        ticket.HasIndex(t => new { t.State, t.Priority });
+        ticket.Property(t => t.Kind).HasConversion<string>().HasMaxLength(32);
+        ticket.Property(t => t.Channel).HasConversion<string>().HasMaxLength(32);
+        ticket.Property(t => t.State).HasConversion<string>().HasMaxLength(32);
+        ticket.Property(t => t.HoldReason).HasConversion<string>().HasMaxLength(32);
+        ticket.Property(t => t.Subject).HasMaxLength(500);
+        ticket.Property(t => t.Version).IsConcurrencyToken();
+        ticket.ComplexProperty(t => t.Reporter);
+        ticket.Ignore(t => t.PendingChanges);
+        ticket.Ignore(t => t.Number);
+        ticket.HasMany(t => t.Journal).WithOne().HasForeignKey(j => j.TicketId).OnDelete(DeleteBehavior.Cascade);
+        ticket.Navigation(t => t.Journal).HasField("_journal").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+
+    private static void MapJournal(ModelBuilder modelBuilder)
+    {
+        var entry = modelBuilder.Entity<JournalEntry>();
+        entry.ToTable("journal");
+        entry.HasKey(j => j.Id);
+        entry.HasIndex(j => new { j.TicketId, j.Sequence }).IsUnique();
+        entry.Property(j => j.Changes).HasConversion(
+            changes => JsonSerializer.Serialize(changes, JsonSerializerOptions.Web),
+            json => JsonSerializer.Deserialize<List<FieldChange>>(json, JsonSerializerOptions.Web) ?? new(),
+            new ValueComparer<IReadOnlyList<FieldChange>>(
+                (a, b) => a!.SequenceEqual(b!),
+                list => list.Aggregate(0, (hash, change) => HashCode.Combine(hash, change)),
+                list => list.ToList()));
+    }
+
+    private static void MapInstance(ModelBuilder modelBuilder)
+    {
+        var instance = modelBuilder.Entity<WorkflowInstance>();
+        instance.ToTable("workflow_instances");
+        instance.HasKey(i => i.Id);
+        instance.Property(i => i.Id).ValueGeneratedNever();
+        instance.HasOne(i => i.Ticket).WithMany().HasForeignKey(i => i.TicketId).OnDelete(DeleteBehavior.Cascade);
+        instance.HasIndex(i => i.TicketId).IsUnique();
+        instance.HasIndex(i => new { i.DefinitionId, i.DefinitionVersion, i.CurrentNodeId });
+        instance.HasIndex(i => i.BookmarkDueAt);
+        instance.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
+        instance.Property(i => i.Version).IsConcurrencyToken();
+        instance.Ignore(i => i.PendingOutcomes);
+    }
+
+    private static void MapDefinition(ModelBuilder modelBuilder)
+    {
+        var definition = modelBuilder.Entity<WorkflowDefinitionRecord>();
+        definition.ToTable("workflow_definitions");
+        definition.HasKey(d => d.Id);
+        definition.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
+        definition.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        definition.Property(d => d.Revision).IsConcurrencyToken();
+    }
+
+    /// <summary>Every save bumps the version of the tickets and instances it writes.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("Version") is { } property
+                && property.IsConcurrencyToken)
+            {
+                var current = (int)entry.Property("Version").CurrentValue!;
+                entry.Property("Version").CurrentValue = current + 1;
+            }
+        }
+    }
+}

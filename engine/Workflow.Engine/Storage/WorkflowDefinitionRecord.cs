@@ -1,0 +1,31 @@
+namespace Workflow.Engine.Storage;
+
+/// <summary>Draft or published; a published version never changes again.</summary>
+public enum DefinitionStatus
+{
+    Draft,
+    Published,
+}
+
+/// <summary>One stored version of a workflow definition, with its JSON exactly as it was saved.</summary>
+public sealed class WorkflowDefinitionRecord
+{
+    public long Id { get; set; }
+
+    public string DefinitionId { get; set; } = "";
+
+    public int Version { get; set; }
+
+    public DefinitionStatus Status { get; set; }
+
+    public string Json { get; set; } = "";
+
+    public string CreatedBy { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? PublishedAt { get; set; }
+
+    /// <summary>Bumped on every save of a draft, so two editors cannot silently overwrite each other.</summary>
+    public int Revision { get; set; }
+}

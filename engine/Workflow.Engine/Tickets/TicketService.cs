@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Storage;
+using Workflow.Engine.Workflows;
+using Workflow.Engine.Workflows.Activities;
+
+namespace Workflow.Engine.Tickets;
+
+/// <summary>
+/// Logs tickets and takes actions on them. Each call is one step: the ticket, its new journal entries and its
+/// workflow instance are saved in one transaction, or nothing is. Thread-safe; each call uses its own context.
+/// </summary>
+public sealed class TicketService(
+    WorkflowDbContextFactory contexts,
+    WorkflowDefinitionStore definitions,
+    WorkflowRuntime runtime,
+    TimeProvider time)
+{
+    /// <summary>Logs a ticket and runs it through the newest published default workflow to its first task.</summary>
+    public async Task<Ticket> CreateAsync(
+        TicketDetails details,
+        string actor,
+        CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        var (version, definition) = await definitions.LatestPublishedAsync(
+            WorkflowDefinitionStore.DefaultId,
+            cancellationToken);
+
+        var ticket = Ticket.Log(details, now);
+        ticket.AppendJournal(actor, "created", $"logged through {details.Channel}", now);
+        var instance = WorkflowInstance.Start(ticket, definition.Id, version, now);
+        runtime.Start(definition, instance, now);
+
+        await using var db = contexts.Create();
+        db.Instances.Add(instance);
+        await db.SaveChangesAsync(cancellationToken);
+        return ticket;
+    }
+
+    /// <summary>
+    /// Takes an action at the ticket's current task and runs the workflow on to its next one, on the
+    /// definition version the ticket started on.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such ticket.</exception>
+    /// <exception cref="WorkflowConflictException">Another action on the same ticket committed first.</exception>
+    public async Task<Ticket> ActAsync(long ticketId, TaskAction action, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var instance = await db.Instances.Include(i => i.Ticket)
+            .SingleOrDefaultAsync(i => i.TicketId == ticketId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no ticket {ticketId}.");
+
+        var definition = await definitions.PublishedAsync(
+            instance.DefinitionId,
+            instance.DefinitionVersion,
+            cancellationToken);
+        runtime.Resume(definition, instance, action, time.GetUtcNow());
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new WorkflowConflictException(
+                $"Ticket {instance.Ticket.Number} was changed by another action at the same time; "
+                + $"'{action.Outcome}' was not applied. Reload it and try again.");
+        }
+
+        return instance.Ticket;
+    }
+
+    /// <summary>A ticket with its whole journal and its workflow instance, read without tracking.</summary>
+    public async Task<(Ticket Ticket, WorkflowInstance Instance)?> GetAsync(
+        long ticketId,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var instance = await db.Instances.AsNoTracking()
+            .Include(i => i.Ticket)
+            .ThenInclude(t => t.Journal.OrderBy(j => j.Sequence))
+            .SingleOrDefaultAsync(i => i.TicketId == ticketId, cancellationToken);
+
+        return instance is null ? null : (instance.Ticket, instance);
+    }
+}

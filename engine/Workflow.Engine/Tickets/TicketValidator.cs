@@ -1,0 +1,155 @@
+using Workflow.Engine.Categories;
+using Workflow.Engine.Priority;
+using Workflow.Engine.Validation;
+using Workflow.Sdk.Tickets;
+
+namespace Workflow.Engine.Tickets;
+
+/// <summary>Checks a submitted ticket and reports every problem at once, each naming its field.</summary>
+public sealed class TicketValidator(TimeInput times, PriorityScheme scheme, CategoryTree categories)
+{
+    public const int MaxSubjectLength = 500;
+
+    /// <exception cref="ValidationException">Any field is missing, malformed or unknown.</exception>
+    public TicketDetails Validate(NewTicket input, DateTimeOffset now)
+    {
+        var errors = new List<FieldError>();
+
+        var kind = ParseEnum(errors, "kind", input.Kind, TicketKind.Incident);
+        var channel = ParseEnum(errors, "channel", input.Channel, IntakeChannel.Api);
+        var subject = input.Subject?.Trim();
+        if (string.IsNullOrEmpty(subject))
+        {
+            errors.Add(new("subject", "is required."));
+        }
+        else if (subject.Length > MaxSubjectLength)
+        {
+            errors.Add(new("subject", $"is {subject.Length} characters long; at most {MaxSubjectLength} are allowed."));
+        }
+
+        var reporter = input.Reporter;
+        if (reporter is null || (string.IsNullOrWhiteSpace(reporter.Name) && string.IsNullOrWhiteSpace(reporter.UserName)))
+        {
+            errors.Add(new("reporter", "a name or a user name is required."));
+        }
+
+        var occurred = Time(errors, "occurredAt", input.OccurredAt) ?? now;
+        var reported = Time(errors, "reportedAt", input.ReportedAt) ?? now;
+        if (occurred > reported)
+        {
+            errors.Add(new("occurredAt", "is later than reportedAt."));
+        }
+
+        if (input.AffectedUsers is < 0)
+        {
+            errors.Add(new("affectedUsers", "cannot be negative."));
+        }
+
+        CheckCategory(errors, input.Category, input.Subcategory);
+        var impact = Level(errors, "impact", input.Impact, scheme.FindImpact, scheme.Impacts);
+        var urgency = Level(errors, "urgency", input.Urgency, scheme.FindUrgency, scheme.Urgencies);
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        return new TicketDetails
+        {
+            Kind = kind,
+            Channel = channel,
+            Reporter = reporter!,
+            Subject = subject!,
+            Description = input.Description,
+            OccurredAt = occurred,
+            ReportedAt = reported,
+            AffectedService = input.AffectedService,
+            ConfigurationItem = input.ConfigurationItem,
+            AffectedUsers = input.AffectedUsers,
+            Category = input.Category,
+            Subcategory = input.Subcategory,
+            Impact = impact,
+            Urgency = urgency,
+            AssignmentGroup = input.AssignmentGroup,
+        };
+    }
+
+    private DateTimeOffset? Time(List<FieldError> errors, string field, string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return times.Parse(field, text);
+        }
+        catch (ValidationException ex)
+        {
+            errors.AddRange(ex.Errors);
+            return null;
+        }
+    }
+
+    private void CheckCategory(List<FieldError> errors, string? category, string? subcategory)
+    {
+        if (category is null)
+        {
+            if (subcategory is not null)
+            {
+                errors.Add(new("subcategory", "needs a category."));
+            }
+
+            return;
+        }
+
+        if (!categories.Contains(category, null))
+        {
+            errors.Add(new("category", $"'{category}' is not in the category tree."));
+        }
+        else if (!categories.Contains(category, subcategory))
+        {
+            errors.Add(new("subcategory", $"'{subcategory}' is not a subcategory of '{category}'."));
+        }
+    }
+
+    private static string? Level(
+        List<FieldError> errors,
+        string field,
+        string? text,
+        Func<string?, PriorityLevel?> find,
+        IReadOnlyList<PriorityLevel> scale)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var level = find(text);
+        if (level is null)
+        {
+            errors.Add(new(field, $"'{text}' is not one of {string.Join(", ", scale.Select(l => l.Label))}."));
+        }
+
+        return level?.Code;
+    }
+
+    private static T ParseEnum<T>(List<FieldError> errors, string field, string? text, T fallback)
+        where T : struct, Enum
+    {
+        if (text is null)
+        {
+            return fallback;
+        }
+
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
+            && !int.TryParse(text, out _))
+        {
+            return value;
+        }
+
+        errors.Add(new(field, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<T>())}."));
+        return fallback;
+    }
+}

@@ -1,0 +1,82 @@
+using Workflow.Engine.Categories;
+using Workflow.Engine.Priority;
+using Workflow.Engine.Storage;
+using Workflow.Engine.Tickets;
+using Workflow.Engine.Validation;
+using Workflow.Engine.Workflows;
+using Workflow.Engine.Workflows.Activities;
+
+namespace Workflow.Engine;
+
+/// <summary>
+/// The engine's parts wired together from one set of options. Hosts register these objects as singletons;
+/// all of them are thread-safe.
+/// </summary>
+public sealed class WorkflowEngine
+{
+    private WorkflowEngine(EngineOptions options, TimeProvider time)
+    {
+        Options = options;
+        Time = time;
+        Contexts = new WorkflowDbContextFactory(options.Storage);
+        Catalog = ActivityCatalog.BuiltIn();
+        Parser = new WorkflowDefinitionParser(Catalog);
+        PriorityScheme = PrioritySchemeLoader.Resolve(options.PriorityScheme);
+        Categories = LoadCategories(options.CategoriesFile);
+        TimeInput = TimeInput.ForZone(options.DefaultTimeZone, nameof(options.DefaultTimeZone));
+        Definitions = new WorkflowDefinitionStore(Contexts, Parser, time);
+        Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories);
+        Tickets = new TicketService(Contexts, Definitions, Runtime, time);
+    }
+
+    public EngineOptions Options { get; }
+
+    public TimeProvider Time { get; }
+
+    public WorkflowDbContextFactory Contexts { get; }
+
+    public ActivityCatalog Catalog { get; }
+
+    public WorkflowDefinitionParser Parser { get; }
+
+    public PriorityScheme PriorityScheme { get; }
+
+    public CategoryTree Categories { get; }
+
+    public TimeInput TimeInput { get; }
+
+    public WorkflowDefinitionStore Definitions { get; }
+
+    public WorkflowRuntime Runtime { get; }
+
+    public TicketService Tickets { get; }
+
+    /// <summary>Builds the engine, migrates its database and publishes the default workflow if needed.</summary>
+    /// <exception cref="ValidationException">A configured scheme, tree or zone is invalid.</exception>
+    public static async Task<WorkflowEngine> StartAsync(
+        EngineOptions options,
+        TimeProvider? time = null,
+        CancellationToken cancellationToken = default)
+    {
+        var engine = new WorkflowEngine(options, time ?? TimeProvider.System);
+        await engine.Contexts.MigrateAsync(cancellationToken);
+        await engine.Definitions.EnsureDefaultAsync(cancellationToken);
+        return engine;
+    }
+
+    private static CategoryTree LoadCategories(string? file)
+    {
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return CategoryTree.Default();
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new ValidationException(nameof(EngineOptions.CategoriesFile), $"'{file}' does not exist.");
+        }
+
+        using var stream = File.OpenRead(file);
+        return CategoryTree.Load(stream, file);
+    }
+}

@@ -1,0 +1,44 @@
+using Workflow.Engine.Validation;
+
+namespace Workflow.Engine.Workflows.Activities;
+
+/// <summary>Stage 3: places the ticket in the company's category tree.</summary>
+public sealed class CategoriseActivity : IActivity
+{
+    public const string Categorised = "categorised";
+    public const string Uncategorised = "uncategorised";
+
+    public string Type => "categorise";
+
+    public ActivityDescriptor Descriptor { get; } = new(
+        "categorise",
+        "Categorise",
+        "categorisation",
+        "Checks the ticket's category against the tree, or takes a new one from the action that led here.",
+        [],
+        [Categorised, Uncategorised]);
+
+    public IReadOnlyList<string> OutcomesOf(NodeDefinition node) => Descriptor.Outcomes;
+
+    public ActivityResult Execute(ActivityContext context)
+    {
+        var ticket = context.Ticket;
+        var category = context.Action?.Category ?? ticket.Category;
+        var subcategory = context.Action?.Category is null ? ticket.Subcategory : context.Action.Subcategory;
+
+        if (category is null)
+        {
+            return ActivityResult.Done(Uncategorised);
+        }
+
+        if (!context.Categories.Contains(category, subcategory))
+        {
+            var field = context.Categories.Contains(category, null) ? "subcategory" : "category";
+            var value = field == "category" ? category : subcategory;
+            throw new ValidationException(field, $"'{value}' is not in the category tree.");
+        }
+
+        ticket.Categorise(category, subcategory);
+        return ActivityResult.Done(Categorised);
+    }
+}

@@ -1,0 +1,53 @@
+using Workflow.Engine.Validation;
+
+namespace Workflow.Engine.Workflows.Activities;
+
+/// <summary>Stage 4: derives the priority from impact and urgency through the configured matrix.</summary>
+public sealed class PrioritiseActivity : IActivity
+{
+    public string Type => "prioritise";
+
+    public ActivityDescriptor Descriptor { get; } = new(
+        "prioritise",
+        "Prioritise",
+        "prioritisation",
+        "Looks the priority up in the impact-by-urgency matrix; unjudged values take the scheme's defaults.",
+        [],
+        ["done"]);
+
+    public IReadOnlyList<string> OutcomesOf(NodeDefinition node) => Descriptor.Outcomes;
+
+    public ActivityResult Execute(ActivityContext context)
+    {
+        var scheme = context.PriorityScheme;
+        var ticket = context.Ticket;
+
+        var impactText = context.Action?.Impact ?? ticket.Impact;
+        var urgencyText = context.Action?.Urgency ?? ticket.Urgency;
+        var impact = impactText is null ? scheme.DefaultImpact : scheme.FindImpact(impactText);
+        var urgency = urgencyText is null ? scheme.DefaultUrgency : scheme.FindUrgency(urgencyText);
+        var errors = new List<FieldError>();
+
+        if (impact is null)
+        {
+            errors.Add(new("impact", Unknown(impactText, scheme.Impacts)));
+        }
+
+        if (urgency is null)
+        {
+            errors.Add(new("urgency", Unknown(urgencyText, scheme.Urgencies)));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        var priority = scheme.PriorityFor(impact!.Code, urgency!.Code);
+        ticket.Prioritise(impact.Code, urgency.Code, priority.Code, scheme.Id);
+        return ActivityResult.Done("done");
+    }
+
+    private static string Unknown(string? value, IReadOnlyList<Priority.PriorityLevel> scale) =>
+        $"'{value}' is not one of {string.Join(", ", scale.Select(l => l.Label))}.";
+}

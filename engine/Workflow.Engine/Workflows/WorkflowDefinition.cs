@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace Workflow.Engine.Workflows;
+
+/// <summary>A parsed, validated workflow: nodes, the connections between their outcomes, and where it starts.</summary>
+public sealed class WorkflowDefinition
+{
+    private readonly Dictionary<string, NodeDefinition> _nodes;
+    private readonly Dictionary<(string From, string Outcome), string> _next;
+
+    internal WorkflowDefinition(
+        string id,
+        string name,
+        string start,
+        IReadOnlyList<NodeDefinition> nodes,
+        IReadOnlyList<Connection> connections)
+    {
+        Id = id;
+        Name = name;
+        Start = start;
+        Nodes = nodes;
+        Connections = connections;
+        _nodes = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
+        _next = connections.ToDictionary(c => (c.From, c.Outcome), c => c.To);
+    }
+
+    public string Id { get; }
+
+    public string Name { get; }
+
+    public string Start { get; }
+
+    public IReadOnlyList<NodeDefinition> Nodes { get; }
+
+    public IReadOnlyList<Connection> Connections { get; }
+
+    public NodeDefinition Node(string id) =>
+        _nodes.TryGetValue(id, out var node)
+            ? node
+            : throw new WorkflowException($"Workflow '{Id}' has no node '{id}'.");
+
+    public bool TryNode(string id, out NodeDefinition node) => _nodes.TryGetValue(id, out node!);
+
+    public string? Next(string from, string outcome) => _next.GetValueOrDefault((from, outcome));
+}
+
+/// <summary>One activity in a workflow, with the inputs the process owner set on it.</summary>
+public sealed record NodeDefinition(
+    string Id,
+    string Type,
+    IReadOnlyDictionary<string, JsonElement> Inputs,
+    NodePosition? Position)
+{
+    public string? Text(string input) =>
+        Inputs.TryGetValue(input, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    public IReadOnlyList<string> List(string input) =>
+        Inputs.TryGetValue(input, out var value) && value.ValueKind == JsonValueKind.Array
+            ? [.. value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
+            : [];
+}
+
+/// <summary>Where the designer draws a node.</summary>
+public sealed record NodePosition(double X, double Y);
+
+/// <summary>Leads from a node's named outcome to the next node.</summary>
+public sealed record Connection(string From, string Outcome, string To);

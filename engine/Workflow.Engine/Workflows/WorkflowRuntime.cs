@@ -1,0 +1,124 @@
+using Workflow.Engine.Categories;
+using Workflow.Engine.Priority;
+using Workflow.Engine.Tickets;
+using Workflow.Engine.Workflows.Activities;
+
+namespace Workflow.Engine.Workflows;
+
+/// <summary>
+/// Runs an instance from node to node until it blocks or ends. It works on objects in memory only and
+/// never saves: the caller commits the ticket, its journal and the instance together, or none of them.
+/// Thread-safe; one runtime serves every instance.
+/// </summary>
+public sealed class WorkflowRuntime(ActivityCatalog catalog, PriorityScheme scheme, CategoryTree categories)
+{
+    private readonly ActivityCatalog _catalog = catalog;
+
+    /// <summary>Nodes one step may pass before it is taken for a loop with no blocking node in it.</summary>
+    public const int MaxNodesPerStep = 500;
+
+    public ActivityCatalog Catalog => _catalog;
+
+    public PriorityScheme PriorityScheme { get; } = scheme;
+
+    public CategoryTree Categories { get; } = categories;
+
+    /// <summary>Starts a fresh instance at the definition's start node and runs it to its first bookmark.</summary>
+    public void Start(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now)
+    {
+        instance.MoveTo(definition.Start, now);
+
+        var node = definition.Node(definition.Start);
+        var result = Run(instance, node, null, now, c => _catalog.Get(node.Type).Execute(c));
+        Continue(definition, instance, node, result, null, now);
+    }
+
+    /// <summary>Resumes the instance's bookmark with an action and runs on to the next bookmark.</summary>
+    /// <exception cref="WorkflowConflictException">The instance is not waiting, or waits on another bookmark.</exception>
+    public void Resume(WorkflowDefinition definition, WorkflowInstance instance, TaskAction action, DateTimeOffset now)
+    {
+        if (instance.Status != InstanceStatus.Suspended || instance.CurrentNodeId is null)
+        {
+            throw new WorkflowConflictException(
+                $"Ticket {instance.Ticket.Number} is not waiting for an action (workflow {instance.Status}).");
+        }
+
+        if (action.BookmarkId is { } expected && expected != instance.BookmarkId)
+        {
+            throw new WorkflowConflictException(
+                $"Bookmark {expected} of ticket {instance.Ticket.Number} was already taken; it now waits at "
+                + $"'{instance.CurrentNodeId}' (bookmark {instance.BookmarkId}).");
+        }
+
+        var node = definition.Node(instance.CurrentNodeId);
+        var result = Run(instance, node, action, now, c => _catalog.Get(node.Type).Resume(c));
+        Continue(definition, instance, node, result, action, now);
+    }
+
+    private void Continue(
+        WorkflowDefinition definition,
+        WorkflowInstance instance,
+        NodeDefinition node,
+        ActivityResult result,
+        TaskAction? action,
+        DateTimeOffset now)
+    {
+        for (var passed = 0; passed < MaxNodesPerStep; passed++)
+        {
+            if (result.Bookmark is { } bookmark)
+            {
+                instance.Suspend(bookmark, now);
+                return;
+            }
+
+            if (node.Type == "end")
+            {
+                instance.Complete(now);
+                return;
+            }
+
+            var nextId = definition.Next(node.Id, result.Outcome!)
+                ?? throw new WorkflowException(
+                    $"Workflow '{definition.Id}' v{instance.DefinitionVersion}: outcome '{result.Outcome}' of node "
+                    + $"'{node.Id}' leads nowhere.");
+
+            node = definition.Node(nextId);
+            instance.MoveTo(node.Id, now);
+            var current = node;
+            result = Run(instance, current, action, now, c => _catalog.Get(current.Type).Execute(c));
+        }
+
+        throw new WorkflowException(
+            $"Workflow '{definition.Id}' v{instance.DefinitionVersion} passed {MaxNodesPerStep} nodes without "
+            + "reaching a task, a timer or an end; it has a loop with no way out.");
+    }
+
+    private ActivityResult Run(
+        WorkflowInstance instance,
+        NodeDefinition node,
+        TaskAction? action,
+        DateTimeOffset now,
+        Func<ActivityContext, ActivityResult> step)
+    {
+        var context = new ActivityContext
+        {
+            Ticket = instance.Ticket,
+            Node = node,
+            PriorityScheme = PriorityScheme,
+            Categories = Categories,
+            Now = now,
+            Action = action,
+        };
+
+        var result = step(context);
+
+        var at = action?.At ?? now;
+        var reason = $"workflow {instance.DefinitionId} v{instance.DefinitionVersion}, node '{node.Id}'"
+            + (action?.Comment is { } comment ? $": {comment}" : "");
+        instance.Ticket.AppendJournal(context.Actor, JournalAction(node), reason, at);
+        return result;
+    }
+
+    private static string JournalAction(NodeDefinition node) =>
+        node.Type == "transition" ? node.Text("action") ?? node.Type : node.Type;
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Workflow.Engine.Validation;
+
+namespace Workflow.Host.Cli;
+
+/// <summary>The import verb's arguments, with defaults from the <c>Import</c> section of the settings.</summary>
+internal sealed record ImportArguments(string File, string Scheme, string? Zone, string Source, int Show, int BatchSize)
+{
+    public static ImportArguments Parse(string[] args, IConfiguration config)
+    {
+        var section = config.GetSection("Import");
+        string? file = null;
+        var scheme = section["PriorityScheme"] ?? "servicenow-incident";
+        var zone = section["TimeZone"];
+        var source = section["Source"] ?? "servicenow";
+        var show = Number(section["MaxRejectionsShown"], "Import:MaxRejectionsShown", 20);
+        var batch = Number(section["BatchSize"], "Import:BatchSize", 1000);
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length
+                ? args[++i]
+                : throw new ValidationException(args[i], "needs a value.");
+
+            switch (args[i])
+            {
+                case "--scheme": scheme = Next(); break;
+                case "--zone": zone = Next(); break;
+                case "--source": source = Next(); break;
+                case "--show": show = Number(Next(), "--show", show); break;
+                case "--batch": batch = Number(Next(), "--batch", batch); break;
+                case var a when a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='): break;
+                case var a when a.StartsWith("--", StringComparison.Ordinal):
+                    throw new ValidationException(a, "is not an option of import.");
+                case var a when file is null: file = a; break;
+                default: throw new ValidationException(args[i], "only one file can be imported at a time.");
+            }
+        }
+
+        if (file is null)
+        {
+            throw new ValidationException("FILE", "name the CSV file to import.");
+        }
+
+        if (!System.IO.File.Exists(file))
+        {
+            throw new ValidationException("FILE", $"'{file}' does not exist.");
+        }
+
+        return new ImportArguments(file, scheme, zone, source, show, batch);
+    }
+
+    private static int Number(string? text, string name, int fallback)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ValidationException(name, $"'{text}' is not a positive whole number.");
+    }
+}

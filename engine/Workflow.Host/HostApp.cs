@@ -1,0 +1,53 @@
+using Workflow.Engine;
+using Workflow.Host.Api;
+
+namespace Workflow.Host;
+
+/// <summary>Builds and runs the web host: the engine behind the HTTP API.</summary>
+public static class HostApp
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var app = await BuildAsync(args);
+        await app.RunAsync();
+        return 0;
+    }
+
+    /// <summary>Builds the app without starting it, so tests can choose the address and the settings.</summary>
+    public static async Task<WebApplication> BuildAsync(
+        string[] args,
+        Action<WebApplicationBuilder>? configure = null,
+        TimeProvider? time = null)
+    {
+        // Settings ship beside the executable; the database path stays relative to where the host is started.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        configure?.Invoke(builder);
+
+        var options = builder.Configuration.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions();
+        var engine = await WorkflowEngine.StartAsync(options, time);
+        builder.Services.AddSingleton(engine);
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
+        app.MapTicketEndpoints();
+        return app;
+    }
+}
