@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Storage;
@@ -14,11 +15,11 @@ namespace Workflow.Engine;
 /// </summary>
 public sealed class WorkflowEngine
 {
-    private WorkflowEngine(EngineOptions options, TimeProvider time)
+    private WorkflowEngine(EngineOptions options, TimeProvider time, IReadOnlyList<IInterceptor>? interceptors)
     {
         Options = options;
         Time = time;
-        Contexts = new WorkflowDbContextFactory(options.Storage);
+        Contexts = new WorkflowDbContextFactory(options.Storage, interceptors);
         Catalog = ActivityCatalog.BuiltIn();
         Parser = new WorkflowDefinitionParser(Catalog);
         PriorityScheme = PrioritySchemeLoader.Resolve(options.PriorityScheme);
@@ -52,13 +53,18 @@ public sealed class WorkflowEngine
     public TicketService Tickets { get; }
 
     /// <summary>Builds the engine, migrates its database and publishes the default workflow if needed.</summary>
+    /// <param name="options">The installation's settings.</param>
+    /// <param name="time">The clock; tests pass a fake one.</param>
+    /// <param name="interceptors">EF Core interceptors for every database context (diagnostics, fault tests).</param>
+    /// <param name="cancellationToken">Stops the migration.</param>
     /// <exception cref="ValidationException">A configured scheme, tree or zone is invalid.</exception>
     public static async Task<WorkflowEngine> StartAsync(
         EngineOptions options,
         TimeProvider? time = null,
+        IReadOnlyList<IInterceptor>? interceptors = null,
         CancellationToken cancellationToken = default)
     {
-        var engine = new WorkflowEngine(options, time ?? TimeProvider.System);
+        var engine = new WorkflowEngine(options, time ?? TimeProvider.System, interceptors);
         await engine.Contexts.MigrateAsync(cancellationToken);
         await engine.Definitions.EnsureDefaultAsync(cancellationToken);
         return engine;

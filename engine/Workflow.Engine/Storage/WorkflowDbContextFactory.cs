@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Workflow.Engine.Storage;
 
@@ -9,19 +10,26 @@ public sealed class WorkflowDbContextFactory
     private readonly DbContextOptions<SqliteWorkflowDbContext>? _sqlite;
     private readonly DbContextOptions<PostgresWorkflowDbContext>? _postgres;
 
-    public WorkflowDbContextFactory(StorageOptions options)
+    /// <param name="options">Which database.</param>
+    /// <param name="interceptors">EF Core interceptors added to every context, for diagnostics and tests.</param>
+    public WorkflowDbContextFactory(StorageOptions options, IReadOnlyList<IInterceptor>? interceptors = null)
     {
+        interceptors ??= [];
         Options = options;
         if (options.IsPostgres)
         {
             var connection = options.ConnectionString
                 ?? throw new ArgumentException("A PostgreSQL connection string is required.", nameof(options));
-            _postgres = new DbContextOptionsBuilder<PostgresWorkflowDbContext>().UseNpgsql(connection).Options;
+            _postgres = new DbContextOptionsBuilder<PostgresWorkflowDbContext>()
+                .UseNpgsql(connection)
+                .AddInterceptors(interceptors)
+                .Options;
         }
         else if (options.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
         {
             _sqlite = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
                 .UseSqlite(SqliteConnectionString(options.ConnectionString))
+                .AddInterceptors(interceptors)
                 .Options;
         }
         else
@@ -42,6 +50,12 @@ public sealed class WorkflowDbContextFactory
     {
         await using var db = Create();
         await db.Database.MigrateAsync(cancellationToken);
+
+        // Write-ahead logging lets readers carry on while a step commits; the mode is kept in the file.
+        if (_sqlite is not null)
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
     }
 
     private static string SqliteConnectionString(string? configured)

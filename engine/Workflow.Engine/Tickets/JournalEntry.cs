@@ -28,6 +28,8 @@ public sealed class JournalEntry
     {
     }
 
+    internal void StoredFor(long ticketId) => TicketId = ticketId;
+
     internal JournalEntry(
         int sequence,
         DateTimeOffset at,

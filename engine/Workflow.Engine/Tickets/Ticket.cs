@@ -132,6 +132,9 @@ public sealed partial class Ticket
         return ticket;
     }
 
+    /// <summary>Takes the key the database gave the ticket when it was written outside EF.</summary>
+    internal void StoredAs(long id) => Id = id;
+
     private void RecordLogged()
     {
         Logged(nameof(ExternalKey), ExternalKey);

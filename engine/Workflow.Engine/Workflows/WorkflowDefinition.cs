@@ -51,13 +51,21 @@ public sealed record NodeDefinition(
     IReadOnlyDictionary<string, JsonElement> Inputs,
     NodePosition? Position)
 {
-    public string? Text(string input) =>
-        Inputs.TryGetValue(input, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+    // Inputs never change after parsing, so each one is read from JSON once and then served from here.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, object?> _read = new();
+
+    public string? Text(string input) => (string?)_read.GetOrAdd(input, ReadText, Inputs);
 
     public IReadOnlyList<string> List(string input) =>
-        Inputs.TryGetValue(input, out var value) && value.ValueKind == JsonValueKind.Array
-            ? [.. value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
-            : [];
+        (IReadOnlyList<string>)_read.GetOrAdd("[]" + input, ReadList, Inputs)!;
+
+    private static object? ReadText(string input, IReadOnlyDictionary<string, JsonElement> inputs) =>
+        inputs.TryGetValue(input, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static object ReadList(string key, IReadOnlyDictionary<string, JsonElement> inputs) =>
+        inputs.TryGetValue(key[2..], out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!).ToArray()
+            : Array.Empty<string>();
 }
 
 /// <summary>Where the designer draws a node.</summary>

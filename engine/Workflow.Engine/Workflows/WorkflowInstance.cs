@@ -59,8 +59,13 @@ public sealed class WorkflowInstance
         UpdatedAt = now,
     };
 
+    internal void StoredFor(long ticketId) => TicketId = ticketId;
+
+    private string[]? _pendingOutcomes;
+
+    /// <summary>The outcomes the pending bookmark accepts; empty when nothing is pending.</summary>
     public IReadOnlyList<string> PendingOutcomes =>
-        BookmarkOutcomes is null ? [] : BookmarkOutcomes.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        _pendingOutcomes ??= BookmarkOutcomes?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [];
 
     internal void MoveTo(string nodeId, DateTimeOffset now)
     {
@@ -76,6 +81,7 @@ public sealed class WorkflowInstance
         BookmarkId = Guid.CreateVersion7(now);
         BookmarkKind = bookmark.Kind;
         BookmarkOutcomes = string.Join(',', bookmark.Outcomes);
+        _pendingOutcomes = null;
         BookmarkDueAt = bookmark.DueAt;
         UpdatedAt = now;
     }
@@ -93,5 +99,6 @@ public sealed class WorkflowInstance
         BookmarkKind = null;
         BookmarkOutcomes = null;
         BookmarkDueAt = null;
+        _pendingOutcomes = null;
     }
 }

@@ -45,6 +45,8 @@ internal static class ImportReport
         o.WriteLine();
         o.WriteLine($"Elapsed: {s.Elapsed.TotalSeconds:F2} s, {s.EventsPerSecond:N0} events/s, "
             + $"peak memory {s.PeakMemoryBytes / (1024 * 1024):N0} MB.");
+        o.WriteLine($"  read {s.ReadTime.TotalSeconds:F2} s, workflow {s.FoldTime.TotalSeconds:F2} s, "
+            + $"write {s.WriteTime.TotalSeconds:F2} s");
     }
 
     private static void WriteRejections(TextWriter o, string title, List<RowRejection> items, int show)

@@ -42,6 +42,15 @@ public sealed class ImportSummary
 
     public TimeSpan Elapsed { get; set; }
 
+    /// <summary>Time spent reading and parsing the file.</summary>
+    public TimeSpan ReadTime { get; set; }
+
+    /// <summary>Time spent running the incidents through the workflow, in memory.</summary>
+    public TimeSpan FoldTime { get; set; }
+
+    /// <summary>Time spent writing and committing the tickets.</summary>
+    public TimeSpan WriteTime { get; set; }
+
     public long PeakMemoryBytes { get; set; }
 
     public double EventsPerSecond => Elapsed.TotalSeconds > 0 ? Events / Elapsed.TotalSeconds : 0;
