@@ -37,14 +37,32 @@ public static class HostApp
         var options = builder.Configuration.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions();
         var engine = await WorkflowEngine.StartAsync(options, time);
         builder.Services.AddSingleton(engine);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx =>
+        {
+            // A body that is not valid JSON says where it broke, not just "Bad Request".
+            if (ctx.Exception is BadHttpRequestException bad)
+            {
+                ctx.ProblemDetails.Status = bad.StatusCode;
+                ctx.ProblemDetails.Detail = bad.InnerException?.Message ?? bad.Message;
+                ctx.HttpContext.Response.StatusCode = bad.StatusCode;
+            }
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         });
 
         var app = builder.Build();
-        app.UseExceptionHandler();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            StatusCodeSelector = ex => ex is BadHttpRequestException bad
+                ? bad.StatusCode
+                : StatusCodes.Status500InternalServerError,
+
+            // A client's malformed body is its mistake, not the server's: no error log with a stack trace.
+            SuppressDiagnosticsCallback = ctx => ctx.Exception is BadHttpRequestException,
+        });
         app.UseStatusCodePages();
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         app.MapTicketEndpoints();
