@@ -7,7 +7,9 @@ public sealed class EngineOptions
 {
     public StorageOptions Storage { get; set; } = new();
 
-    /// <summary>A built-in scheme id (service-desk, servicenow-base, servicenow-incident) or a path to a scheme file.</summary>
+    /// <summary>
+    /// A built-in scheme id (service-desk, servicenow-base, servicenow-incident) or a path to a scheme file.
+    /// </summary>
     public string PriorityScheme { get; set; } = "service-desk";
 
     /// <summary>A category tree file; empty means the tree shipped with the product.</summary>

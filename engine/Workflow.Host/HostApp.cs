@@ -27,7 +27,8 @@ public static class HostApp
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        var urls = builder.Configuration["urls"] ?? builder.Configuration["ASPNETCORE_URLS"];
+        if (string.IsNullOrEmpty(urls))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }

@@ -48,7 +48,7 @@ public sealed partial class Ticket
 
     public string? Priority { get; private set; }
 
-    /// <summary>The scheme whose codes <see cref="Impact"/>, <see cref="Urgency"/> and <see cref="Priority"/> are.</summary>
+    /// <summary>The scheme that <see cref="Impact"/>, <see cref="Urgency"/> and <see cref="Priority"/> belong to.</summary>
     public string? PriorityScheme { get; private set; }
 
     public TicketState State { get; private set; }

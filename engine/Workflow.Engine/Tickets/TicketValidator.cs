@@ -28,7 +28,7 @@ public sealed class TicketValidator(TimeInput times, PriorityScheme scheme, Cate
         }
 
         var reporter = input.Reporter;
-        if (reporter is null || (string.IsNullOrWhiteSpace(reporter.Name) && string.IsNullOrWhiteSpace(reporter.UserName)))
+        if (string.IsNullOrWhiteSpace(reporter?.Name) && string.IsNullOrWhiteSpace(reporter?.UserName))
         {
             errors.Add(new("reporter", "a name or a user name is required."));
         }

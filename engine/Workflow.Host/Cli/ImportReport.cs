@@ -36,6 +36,7 @@ internal static class ImportReport
         o.WriteLine();
         o.WriteLine($"Priority from impact x urgency ('{scheme.Id}') agrees with the recorded priority at "
             + $"{s.PriorityAgreed:N0} of {s.PriorityChecked:N0} events ({s.AgreementRate:P2}).");
+        o.WriteLine($"Incidents whose recorded priority changed during their life: {s.Reprioritised:N0}.");
         foreach (var (p, count) in s.Disagreements.OrderByDescending(d => d.Value))
         {
             o.WriteLine($"  impact {p.Impact}, urgency {p.Urgency}: recorded '{p.Recorded}', matrix gives "

@@ -14,7 +14,9 @@ public enum TicketState
     /// <summary>Work is paused; the ticket carries a <see cref="HoldReason"/>.</summary>
     OnHold,
 
-    /// <summary>A fix or answer was given; the ticket carries a resolution code and waits to be closed or reopened.</summary>
+    /// <summary>
+    /// A fix or answer was given; the ticket carries a resolution code and waits to be closed or reopened.
+    /// </summary>
     Resolved,
 
     /// <summary>Finished for good.</summary>

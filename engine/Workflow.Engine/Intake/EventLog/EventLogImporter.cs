@@ -96,7 +96,9 @@ public sealed class EventLogImporter(WorkflowEngine engine)
         PriorityScheme scheme,
         ImportSummary summary)
     {
-        foreach (var e in incidents.SelectMany(events => events))
+        var all = incidents.ToList();
+        summary.Reprioritised = all.Count(events => events.Exists(e => e.RecordedPriority != events[0].RecordedPriority));
+        foreach (var e in all.SelectMany(events => events))
         {
             var computed = scheme.PriorityFor(e.Impact, e.Urgency);
             var recorded = scheme.FindLevel(e.RecordedPriority);

@@ -181,7 +181,9 @@ internal sealed class EventLogReader(PriorityScheme scheme, TimeInput times)
         Func<string?, PriorityLevel?> find,
         IReadOnlyList<PriorityLevel> scale) =>
         find(text)?.Code
-        ?? throw new ValidationException(column, $"'{text}' is not one of {string.Join(", ", scale.Select(l => l.Label))}.");
+        ?? throw new ValidationException(
+            column,
+            $"'{text}' is not one of {string.Join(", ", scale.Select(l => l.Label))}.");
 
     private static string? Value(List<string> fields, Dictionary<string, int> columns, string column)
     {

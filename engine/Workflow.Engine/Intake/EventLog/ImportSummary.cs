@@ -37,6 +37,9 @@ public sealed class ImportSummary
 
     public int PriorityAgreed { get; set; }
 
+    /// <summary>Incidents whose recorded priority changed at least once during their life.</summary>
+    public int Reprioritised { get; set; }
+
     /// <summary>Each disagreement pattern (impact, urgency, recorded, computed) with how often it occurred.</summary>
     public Dictionary<PriorityDisagreement, int> Disagreements { get; } = [];
 
