@@ -75,9 +75,14 @@ public sealed class CategoryTree
             throw new ValidationException(source, $"not valid JSON at line {(ex.LineNumber ?? 0) + 1}: {ex.Message}");
         }
 
+        if (doc?.Categories is null)
+        {
+            throw new ValidationException("categories", "is required: a list of categories, each with a name.");
+        }
+
         var errors = new List<FieldError>();
         var tree = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var items = doc?.Categories ?? [];
+        var items = doc.Categories;
 
         for (var i = 0; i < items.Count; i++)
         {

@@ -10,23 +10,29 @@ public sealed partial class Ticket
     /// </summary>
     /// <exception cref="IllegalTransitionException">The action is not allowed from the current state.</exception>
     /// <exception cref="ArgumentException">A hold without a reason or a resolve without a code.</exception>
-    public void Apply(TicketAction action, DateTimeOffset at, HoldReason? holdReason = null, string? resolution = null)
+    public void Apply(
+        TicketAction action,
+        DateTimeOffset at,
+        HoldReason? holdReason = null,
+        string? resolutionCode = null)
     {
         var target = TicketLifecycle.Target(State, action);
 
         if (action == TicketAction.Hold && holdReason is null)
         {
-            throw new ArgumentException("A hold needs a reason (awaitingCaller, awaitingVendor, ...).", "holdReason");
+            throw new ArgumentException(
+                "A hold needs a reason (awaitingCaller, awaitingVendor, ...).",
+                nameof(holdReason));
         }
 
-        if (action == TicketAction.Resolve && string.IsNullOrWhiteSpace(resolution))
+        if (action == TicketAction.Resolve && string.IsNullOrWhiteSpace(resolutionCode))
         {
-            throw new ArgumentException("Resolving needs a resolution code.", "resolutionCode");
+            throw new ArgumentException("Resolving needs a resolution code.", nameof(resolutionCode));
         }
 
         Set(nameof(State), State, target, v => State = v);
         Set(nameof(HoldReason), HoldReason, target == TicketState.OnHold ? holdReason : null, v => HoldReason = v);
-        ApplyOutcomeFields(action, at.ToUniversalTime(), resolution);
+        ApplyOutcomeFields(action, at.ToUniversalTime(), resolutionCode);
     }
 
     /// <summary>Checks an action against the lifecycle without changing anything.</summary>

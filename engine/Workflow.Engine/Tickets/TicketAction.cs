@@ -1,3 +1,5 @@
+using Workflow.Engine.Validation;
+
 namespace Workflow.Engine.Tickets;
 
 /// <summary>The actions that move a ticket through its lifecycle.</summary>
@@ -17,6 +19,5 @@ public static class ActionNames
 {
     public static string Of(TicketAction action) => action.ToString().ToLowerInvariant();
 
-    public static bool TryParse(string? name, out TicketAction action) =>
-        Enum.TryParse(name, ignoreCase: true, out action) && Enum.IsDefined(action);
+    public static bool TryParse(string? name, out TicketAction action) => Names.TryParse(name, out action);
 }

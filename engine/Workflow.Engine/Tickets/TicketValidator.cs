@@ -33,9 +33,15 @@ public sealed class TicketValidator(TimeInput times, PriorityScheme scheme, Cate
             errors.Add(new("reporter", "a name or a user name is required."));
         }
 
-        var occurred = Time(errors, "occurredAt", input.OccurredAt) ?? now;
-        var reported = Time(errors, "reportedAt", input.ReportedAt) ?? now;
-        if (occurred > reported)
+        var occurredRead = Time(errors, "occurredAt", input.OccurredAt);
+        var reportedRead = Time(errors, "reportedAt", input.ReportedAt);
+        var occurred = occurredRead ?? now;
+        var reported = reportedRead ?? now;
+
+        // Only two times that were both read can be out of order; an unreadable one is reported on its own.
+        var bothRead = (occurredRead is not null || input.OccurredAt is null)
+            && (reportedRead is not null || input.ReportedAt is null);
+        if (bothRead && occurred > reported)
         {
             errors.Add(new("occurredAt", "is later than reportedAt."));
         }
@@ -143,8 +149,7 @@ public sealed class TicketValidator(TimeInput times, PriorityScheme scheme, Cate
             return fallback;
         }
 
-        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)
-            && !int.TryParse(text, out _))
+        if (Names.TryParse<T>(text, out var value))
         {
             return value;
         }

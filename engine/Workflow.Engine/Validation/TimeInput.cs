@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Workflow.Engine.Validation;
 
@@ -6,11 +7,11 @@ namespace Workflow.Engine.Validation;
 /// Reads a point in time from text and turns it into UTC. Text without a UTC offset is ambiguous, so it is
 /// refused unless a default zone was configured for the input it came from.
 /// </summary>
-public sealed class TimeInput(TimeZoneInfo? defaultZone)
+public sealed partial class TimeInput(TimeZoneInfo? defaultZone)
 {
     public TimeZoneInfo? DefaultZone { get; } = defaultZone;
 
-    /// <summary>Looks a zone up by its IANA or Windows id; null or empty means "no default zone".</summary>
+    /// <summary>Looks a zone up by its IANA id (for example Europe/Amsterdam); empty means "no default zone".</summary>
     /// <exception cref="ValidationException">The id names no zone this machine knows.</exception>
     public static TimeInput ForZone(string? zoneId, string settingName)
     {
@@ -25,7 +26,9 @@ public sealed class TimeInput(TimeZoneInfo? defaultZone)
         }
         catch (TimeZoneNotFoundException)
         {
-            throw new ValidationException(settingName, $"'{zoneId}' is not a known time zone id.");
+            throw new ValidationException(
+                settingName,
+                $"'{zoneId}' is not a known IANA time zone id (for example Europe/Amsterdam or UTC).");
         }
     }
 
@@ -37,17 +40,22 @@ public sealed class TimeInput(TimeZoneInfo? defaultZone)
             throw new ValidationException(field, "a time is required.");
         }
 
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed))
+        var match = IsoTime().Match(text.Trim());
+        if (!match.Success
+            || !DateTimeOffset.TryParse(
+                match.Groups["offset"].Success ? text : text.Trim() + "Z",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var parsed))
         {
-            throw new ValidationException(field, $"'{text}' is not a time in ISO 8601 form.");
+            throw new ValidationException(
+                field,
+                $"'{text}' is not a time in ISO 8601 form (for example 2026-03-01T09:30:00+01:00).");
         }
 
-        if (parsed.Kind == DateTimeKind.Unspecified)
-        {
-            return FromLocal(field, text, parsed);
-        }
-
-        return DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None).ToUniversalTime();
+        return match.Groups["offset"].Success
+            ? parsed.ToUniversalTime()
+            : FromLocal(field, text, parsed.DateTime);
     }
 
     /// <summary>Places a wall-clock time without offset in the default zone.</summary>
@@ -73,4 +81,9 @@ public sealed class TimeInput(TimeZoneInfo? defaultZone)
         var offset = DefaultZone.GetUtcOffset(unspecified);
         return new DateTimeOffset(unspecified, offset).ToUniversalTime();
     }
+
+    [GeneratedRegex(
+        @"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(?<offset>Z|[+-]\d{2}:\d{2})?$",
+        RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex IsoTime();
 }

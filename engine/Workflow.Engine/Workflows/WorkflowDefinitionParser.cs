@@ -154,11 +154,13 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
             }
         }
 
+        var index = 0;
         foreach (var node in nodes.Values)
         {
+            var path = $"nodes[{index++}]";
             if (!reached.Contains(node.Id))
             {
-                errors.Add(new($"nodes.{node.Id}", "cannot be reached from the start."));
+                errors.Add(new(path, $"'{node.Id}' cannot be reached from the start."));
             }
 
             if (node.Type == "routeByState")
@@ -168,7 +170,7 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
 
             var open = catalog.Get(node.Type).OutcomesOf(node)
                 .Where(o => !connections.Any(c => c.From == node.Id && c.Outcome == o));
-            errors.AddRange(open.Select(o => new FieldError($"nodes.{node.Id}", $"outcome '{o}' is not connected.")));
+            errors.AddRange(open.Select(o => new FieldError(path, $"outcome '{o}' of '{node.Id}' is not connected.")));
         }
     }
 

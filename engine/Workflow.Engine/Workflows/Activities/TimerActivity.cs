@@ -1,4 +1,5 @@
 using System.Xml;
+using Workflow.Engine.Validation;
 
 namespace Workflow.Engine.Workflows.Activities;
 
@@ -24,7 +25,8 @@ public sealed class TimerActivity : IActivity
     {
         if (Duration(node) is null)
         {
-            yield return $"input 'after' is '{node.Text("after")}'; expected an ISO 8601 duration such as PT30M.";
+            yield return $"input 'after' is '{node.Text("after")}'; expected an ISO 8601 duration such as PT30M, "
+                + $"more than zero and at most {MaxWait.TotalDays:N0} days.";
         }
     }
 
@@ -36,14 +38,33 @@ public sealed class TimerActivity : IActivity
         return ActivityResult.Block(new BookmarkRequest(BookmarkRequest.Timer, [Elapsed], context.Now + after));
     }
 
-    public ActivityResult Resume(ActivityContext context) => ActivityResult.Done(Elapsed);
+    /// <summary>A person cannot take a timer's place: only its own outcome resumes it.</summary>
+    public ActivityResult Resume(ActivityContext context)
+    {
+        if (context.Action?.Outcome != Elapsed)
+        {
+            throw new ValidationException(
+                "outcome",
+                $"'{context.Action?.Outcome}' is not offered at '{context.Node.Id}'; a timer only accepts '{Elapsed}'.");
+        }
+
+        return ActivityResult.Done(Elapsed);
+    }
+
+    /// <summary>The longest wait a timer accepts; longer ones are almost surely a typing mistake.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromDays(3660);
 
     private static TimeSpan? Duration(NodeDefinition node)
     {
         try
         {
             var text = node.Text("after");
-            return text is null ? null : XmlConvert.ToTimeSpan(text);
+            var duration = text is null ? (TimeSpan?)null : XmlConvert.ToTimeSpan(text);
+            return duration > TimeSpan.Zero && duration <= MaxWait ? duration : null;
+        }
+        catch (OverflowException)
+        {
+            return null;
         }
         catch (FormatException)
         {
