@@ -47,11 +47,18 @@ public static class HostApp
                 ctx.ProblemDetails.Detail = bad.InnerException?.Message ?? bad.Message;
                 ctx.HttpContext.Response.StatusCode = bad.StatusCode;
             }
+
+            if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+            {
+                ctx.ProblemDetails.Detail ??= "Send the body as JSON with the content type application/json.";
+            }
         });
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            // Enums travel by name only: a number would silently pick whichever value has it.
+            json.SerializerOptions.Converters.Add(
+                new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
         });
 
         var app = builder.Build();

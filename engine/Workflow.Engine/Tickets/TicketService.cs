@@ -54,20 +54,35 @@ public sealed class TicketService(
             instance.DefinitionId,
             instance.DefinitionVersion,
             cancellationToken);
+        var loadedVersion = instance.Version;
         runtime.Resume(definition, instance, action, time.GetUtcNow());
 
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException ex)
         {
+            // The other writer may be caught by the journal's unique sequence before the version check runs;
+            // either way the step lost the race and nothing of it was written.
+            if (ex is not DbUpdateConcurrencyException
+                && !await ChangedSinceAsync(ticketId, loadedVersion, cancellationToken))
+            {
+                throw;
+            }
+
             throw new WorkflowConflictException(
                 $"Ticket {instance.Ticket.Number} was changed by another action at the same time; "
                 + $"'{action.Outcome}' was not applied. Reload it and try again.");
         }
 
         return instance.Ticket;
+    }
+
+    private async Task<bool> ChangedSinceAsync(long ticketId, int version, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await db.Instances.AnyAsync(i => i.TicketId == ticketId && i.Version != version, cancellationToken);
     }
 
     /// <summary>A ticket with its whole journal and its workflow instance, read without tracking.</summary>

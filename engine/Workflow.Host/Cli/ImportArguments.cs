@@ -17,24 +17,25 @@ internal sealed record ImportArguments(string File, string Scheme, string? Zone,
         var show = Number(section["MaxRejectionsShown"], "Import:MaxRejectionsShown", 20);
         var batch = Number(section["BatchSize"], "Import:BatchSize", 1000);
 
-        for (var i = 0; i < args.Length; i++)
+        var words = SplitEquals(args);
+        for (var i = 0; i < words.Count; i++)
         {
-            string Next() => i + 1 < args.Length
-                ? args[++i]
-                : throw new ValidationException(args[i], "needs a value.");
+            string Next() => i + 1 < words.Count
+                ? words[++i]
+                : throw new ValidationException(words[i], "needs a value.");
 
-            switch (args[i])
+            switch (words[i])
             {
                 case "--scheme": scheme = Next(); break;
                 case "--zone": zone = Next(); break;
                 case "--source": source = Next(); break;
                 case "--show": show = Number(Next(), "--show", show); break;
                 case "--batch": batch = Number(Next(), "--batch", batch); break;
-                case var a when a.StartsWith("--", StringComparison.Ordinal) && a.Contains('='): break;
+                case var a when a.StartsWith("--", StringComparison.Ordinal) && a.Contains(':'): break;
                 case var a when a.StartsWith("--", StringComparison.Ordinal):
                     throw new ValidationException(a, "is not an option of import.");
                 case var a when file is null: file = a; break;
-                default: throw new ValidationException(args[i], "only one file can be imported at a time.");
+                default: throw new ValidationException(words[i], "only one file can be imported at a time.");
             }
         }
 
@@ -49,6 +50,30 @@ internal sealed record ImportArguments(string File, string Scheme, string? Zone,
         }
 
         return new ImportArguments(file, scheme, zone, source, show, batch);
+    }
+
+    /// <summary>
+    /// Writes <c>--zone=UTC</c> as <c>--zone UTC</c>; settings such as <c>--Engine:Storage:Provider=postgres</c>
+    /// stay whole, since the configuration reads them.
+    /// </summary>
+    private static List<string> SplitEquals(string[] args)
+    {
+        var words = new List<string>(args.Length);
+        foreach (var arg in args)
+        {
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 && !arg[..equals].Contains(':'))
+            {
+                words.Add(arg[..equals]);
+                words.Add(arg[(equals + 1)..]);
+            }
+            else
+            {
+                words.Add(arg);
+            }
+        }
+
+        return words;
     }
 
     private static int Number(string? text, string name, int fallback)

@@ -15,13 +15,21 @@ public static class ImportCommand
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
-            .AddCommandLine(args.Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.Contains('=')).ToArray())
+            .AddCommandLine(args.Where(IsSetting).ToArray())
             .Build();
 
         ImportArguments parsed;
+        EventLogImportOptions options;
         try
         {
             parsed = ImportArguments.Parse(args, config);
+            options = new EventLogImportOptions
+            {
+                Source = parsed.Source,
+                PriorityScheme = PrioritySchemeLoader.Resolve(parsed.Scheme),
+                Times = TimeInput.ForZone(parsed.Zone, "--zone"),
+                BatchSize = parsed.BatchSize,
+            };
         }
         catch (ValidationException ex)
         {
@@ -32,7 +40,7 @@ public static class ImportCommand
 
         try
         {
-            return await ImportAsync(parsed, config, output);
+            return await ImportAsync(parsed, options, config, output);
         }
         catch (ValidationException ex)
         {
@@ -41,17 +49,14 @@ public static class ImportCommand
         }
     }
 
-    private static async Task<int> ImportAsync(ImportArguments args, IConfiguration config, TextWriter output)
+    private static async Task<int> ImportAsync(
+        ImportArguments args,
+        EventLogImportOptions options,
+        IConfiguration config,
+        TextWriter output)
     {
         var engineOptions = config.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions();
         var engine = await WorkflowEngine.StartAsync(engineOptions);
-        var options = new EventLogImportOptions
-        {
-            Source = args.Source,
-            PriorityScheme = PrioritySchemeLoader.Resolve(args.Scheme),
-            Times = TimeInput.ForZone(args.Zone, "--zone"),
-            BatchSize = args.BatchSize,
-        };
 
         output.WriteLine($"Importing {args.File} into {Describe(engineOptions)}, priorities checked against "
             + $"'{options.PriorityScheme.Id}', times read as {options.Times.DefaultZone?.Id}.");
@@ -63,6 +68,11 @@ public static class ImportCommand
         ImportReport.Write(summary, options.PriorityScheme, args.Show, output);
         return 0;
     }
+
+    /// <summary>A configuration switch such as <c>--Engine:Storage:Provider=postgres</c>.</summary>
+    private static bool IsSetting(string arg) =>
+        arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=') is > 2 and var equals
+        && arg[..equals].Contains(':');
 
     private static string Describe(EngineOptions options) => options.Storage.IsPostgres
         ? "PostgreSQL"

@@ -23,8 +23,12 @@ public sealed class CategoriseActivity : IActivity
     public ActivityResult Execute(ActivityContext context)
     {
         var ticket = context.Ticket;
-        var category = context.Action?.Category ?? ticket.Category;
-        var subcategory = context.Action?.Category is null ? ticket.Subcategory : context.Action.Subcategory;
+        var action = context.Action;
+        var category = action?.Category ?? ticket.Category;
+
+        // A new category drops the old subcategory unless one is named; a subcategory alone moves within it.
+        var subcategory = action?.Subcategory
+            ?? (string.Equals(category, ticket.Category, StringComparison.Ordinal) ? ticket.Subcategory : null);
 
         if (category is null)
         {

@@ -1,0 +1,179 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Workflow.Engine;
+using Workflow.Host.Api;
+using Workflow.Testing;
+
+namespace Workflow.Host.Tests;
+
+/// <summary>
+/// The real host, built by <see cref="HostApp.BuildAsync"/> on a SQLite file of its own and listening on a free
+/// loopback port, with a client that talks to it over HTTP. The engine's clock is a fake that only moves
+/// when a test advances it. Disposing stops the host and deletes the database.
+/// </summary>
+internal sealed class TestHost : IAsyncDisposable
+{
+    /// <summary>The fake clock's time when the host starts.</summary>
+    public static readonly DateTimeOffset StartTime = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>How the tests read the API's JSON: web defaults, enums only as their names.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+    };
+
+    private readonly SqliteDatabase _database;
+    private readonly WebApplication _app;
+
+    private TestHost(SqliteDatabase database, WebApplication app, FakeTimeProvider clock, Uri address)
+    {
+        _database = database;
+        _app = app;
+        Clock = clock;
+        Address = address;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>The address the server bound, as <see cref="IServerAddressesFeature"/> reports it.</summary>
+    public Uri Address { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>The engine behind the API, for reading the database directly.</summary>
+    public WorkflowEngine Engine => _app.Services.GetRequiredService<WorkflowEngine>();
+
+    /// <summary>Builds and starts the host; <paramref name="settings"/> are extra <c>--Key=value</c> args.</summary>
+    public static async Task<TestHost> StartAsync(params string[] settings)
+    {
+        var clock = new FakeTimeProvider(StartTime);
+        var database = SqliteDatabase.Create();
+        WebApplication? app = null;
+        try
+        {
+            string[] args =
+            [
+                "--urls=http://127.0.0.1:0",
+                "--Engine:Storage:Provider=sqlite",
+                $"--Engine:Storage:ConnectionString={database.ConnectionString}",
+                .. settings,
+            ];
+            app = await HostApp.BuildAsync(args, builder => builder.Logging.ClearProviders(), clock);
+            await app.StartAsync();
+
+            var addresses = app.Services.GetRequiredService<IServer>().Features
+                .GetRequiredFeature<IServerAddressesFeature>().Addresses;
+            return new TestHost(database, app, clock, new Uri(Assert.Single(addresses)));
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Sends a JSON body, naming the caller in <c>X-Actor</c> when one is given.</summary>
+    public Task<HttpResponseMessage> PostJsonAsync(string path, JsonNode? body, string? actor = null) =>
+        PostAsync(path, body?.ToJsonString() ?? "null", "application/json", actor);
+
+    public async Task<HttpResponseMessage> PostAsync(string path, string body, string mediaType, string? actor = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body, Encoding.UTF8, mediaType),
+        };
+        if (actor is not null)
+        {
+            request.Headers.Add("X-Actor", actor);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Creates a ticket and checks it was created.</summary>
+    public async Task<TicketView> CreateTicketAsync(JsonObject? body = null, string? actor = null)
+    {
+        using var response = await PostJsonAsync("/api/tickets", body ?? TicketRequests.Valid(), actor);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return await ReadViewAsync(response);
+    }
+
+    /// <summary>Takes an action and checks it was accepted.</summary>
+    public async Task<TicketView> ActAsync(long id, JsonObject action, string? actor = null)
+    {
+        using var response = await PostJsonAsync($"/api/tickets/{id}/actions", action, actor);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await ReadViewAsync(response);
+    }
+
+    public async Task<TicketView> GetTicketAsync(long id)
+    {
+        using var response = await Client.GetAsync($"/api/tickets/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await ReadViewAsync(response);
+    }
+
+    /// <summary>The ticket exactly as the API sends it, for comparing two reads field by field.</summary>
+    public async Task<JsonNode> GetTicketJsonAsync(long id)
+    {
+        using var response = await Client.GetAsync($"/api/tickets/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+    }
+
+    public static async Task<TicketView> ReadViewAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<TicketView>(Json)
+            ?? throw new InvalidOperationException("The response body was JSON null.");
+    }
+
+    /// <summary>Reads a problem-details body and checks it carries the response's status.</summary>
+    public static async Task<HttpValidationProblemDetails> ReadProblemAsync(HttpResponseMessage response)
+    {
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<HttpValidationProblemDetails>(Json)
+            ?? throw new InvalidOperationException("The response body was JSON null.");
+        Assert.Equal((int)response.StatusCode, problem.Status);
+        return problem;
+    }
+
+    /// <summary>How many tickets and workflow instances the database holds.</summary>
+    public async Task<(int Tickets, int Instances)> CountStoredAsync()
+    {
+        await using var db = Engine.Contexts.Create();
+        return (await db.Tickets.CountAsync(), await db.Instances.CountAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        try
+        {
+            await _app.StopAsync();
+        }
+        finally
+        {
+            await _app.DisposeAsync();
+            await _database.DisposeAsync();
+        }
+    }
+}
