@@ -1,3 +1,5 @@
+using Workflow.Testing;
+
 namespace Workflow.Engine.Tests.Intake;
 
 /// <summary>

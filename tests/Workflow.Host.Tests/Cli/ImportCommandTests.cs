@@ -15,6 +15,9 @@ public sealed class ImportCommandTests : IAsyncLifetime
     private static readonly (string, string)[] Critical =
         [("impact", "1 - High"), ("urgency", "1 - High"), ("priority", "1 - Critical")];
 
+    private static readonly (string, string)[] OpenedAtEight =
+        [("opened_at", "1/3/2016 08:00"), ("sys_created_at", "1/3/2016 08:05")];
+
     private static readonly (string, string)[] Planning =
     [
         ("impact", "3 - Low"), ("urgency", "3 - Low"), ("priority", "5 - Planning"),
@@ -312,21 +315,22 @@ public sealed class ImportCommandTests : IAsyncLifetime
     /// <summary>
     /// Three incidents (closed, on hold, in progress) and three rows the reader must reject: an unknown state
     /// on line 9, a short row on line 12 and an impossible date on line 13. The in-progress incident records
-    /// priority 5 for Low/Low, where the matrix gives 4.
+    /// priority 5 for Low/Low, where the matrix gives 4. Every incident was opened at eight and registered five
+    /// minutes later.
     /// </summary>
-    private static EventLogCsv SampleLog() => new EventLogCsv()
-        .Event("INC0000001", "New", 0, "1/3/2016 08:05", ("closed_code", "code 5"))
-        .Event("INC0000001", "Active", 1, "1/3/2016 09:00", ("closed_code", "code 5"))
-        .Event("INC0000001", "Resolved", 2, "1/3/2016 10:00", ("closed_code", "code 5"))
-        .Event("INC0000001", "Closed", 3, "6/3/2016 10:00", ("closed_code", "code 5"))
-        .Event("INC0000002", "New", 0, "2/3/2016 11:00", Critical)
-        .Event("INC0000002", "Active", 1, "2/3/2016 11:30", Critical)
-        .Event("INC0000002", "Awaiting User Info", 2, "2/3/2016 12:00", Critical)
-        .Event("INC0000004", "Bogus", 0, "2/3/2016 13:00")
-        .Event("INC0000003", "New", 0, "3/3/2016 08:00", Planning)
-        .Event("INC0000003", "Active", 1, "3/3/2016 08:10", Planning)
-        .Raw("INC0000005,New,true")
-        .Event("INC0000006", "New", 0, "31/2/2016 10:00");
+    private static EventLogCsv SampleLog() => new EventLogCsv(OpenedAtEight)
+        .Add("INC0000001", "New", 0, "1/3/2016 08:05", ("closed_code", "code 5"))
+        .Add("INC0000001", "Active", 1, "1/3/2016 09:00", ("closed_code", "code 5"))
+        .Add("INC0000001", "Resolved", 2, "1/3/2016 10:00", ("closed_code", "code 5"))
+        .Add("INC0000001", "Closed", 3, "6/3/2016 10:00", ("closed_code", "code 5"))
+        .Add("INC0000002", "New", 0, "2/3/2016 11:00", Critical)
+        .Add("INC0000002", "Active", 1, "2/3/2016 11:30", Critical)
+        .Add("INC0000002", "Awaiting User Info", 2, "2/3/2016 12:00", Critical)
+        .Add("INC0000004", "Bogus", 0, "2/3/2016 13:00")
+        .Add("INC0000003", "New", 0, "3/3/2016 08:00", Planning)
+        .Add("INC0000003", "Active", 1, "3/3/2016 08:10", Planning)
+        .AddRaw("INC0000005,New,true")
+        .Add("INC0000006", "New", 0, "31/2/2016 10:00");
 
     private static async Task<(int Code, string[] Output, string Errors)> RunAsync(params string[] args)
     {
