@@ -1,0 +1,127 @@
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using NRules.Fluent;
+using Workflow.Engine.Rules;
+
+namespace Workflow.Engine.Scripting;
+
+/// <summary>
+/// Compiles one version of a company rule set into one assembly, loaded into its own collectible context and
+/// turned into NRules rule definitions. Refusals and compile errors come back with the line and column of
+/// the text the process owner wrote. Thread-safe.
+/// </summary>
+public sealed class CompanyRuleCompiler
+{
+    private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest);
+
+    /// <exception cref="RuleCompileException">A rule does not compile or uses something rules may not use.</exception>
+    public CompiledRuleSet Compile(string name, IReadOnlyList<CompanyRule> rules)
+    {
+        var errors = CheckNames(rules);
+        if (errors.Count > 0)
+        {
+            throw new RuleCompileException(errors);
+        }
+
+        var ranks = RuleRanking.Priorities(rules.Select(r => (r.Name, r.Salience)).ToList());
+        var (code, company) = RuleSource.Write(rules, ranks);
+        var tree = CSharpSyntaxTree.ParseText(code, Parse);
+        var compilation = Compilation(name, tree);
+        var model = compilation.GetSemanticModel(tree);
+
+        errors.AddRange(compilation.GetDiagnostics()
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d => Error(rules, d.Location, d.GetMessage())));
+        // One refusal per line: System.IO.File.Delete is one offence, not three.
+        errors.AddRange(RuleSafety.Check(tree, model, company)
+            .Select(r => Error(rules, r.Where, r.Reason))
+            .DistinctBy(e => (e.Rule, e.Part, e.Line)));
+        if (errors.Count > 0)
+        {
+            throw new RuleCompileException([.. errors.Distinct()]);
+        }
+
+        var guarded = tree.WithRootAndOptions(new BudgetRewriter(model, company).Visit(tree.GetRoot()), tree.Options);
+        return Load(name, rules, compilation.ReplaceSyntaxTree(tree, guarded));
+    }
+
+    private static CompiledRuleSet Load(string name, IReadOnlyList<CompanyRule> rules, CSharpCompilation compilation)
+    {
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success)
+        {
+            var messages = emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+            throw new InvalidOperationException("The guarded rule set failed to build: " + string.Join("; ", messages));
+        }
+
+        image.Position = 0;
+        var context = new AssemblyLoadContext($"rules:{name}", isCollectible: true);
+        var assembly = context.LoadFromStream(image);
+        var guard = (RuleGuard)assembly.GetType($"{RuleSource.Namespace}.{RuleSource.GuardHolder}")!
+            .GetField("Guard")!.GetValue(null)!;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            guard.Names[i] = rules[i].Name;
+        }
+
+        var repository = new RuleRepository();
+        repository.Load(spec => spec.From(assembly));
+        var definitions = repository.GetRuleSets().SelectMany(set => set.Rules).ToList();
+        return new CompiledRuleSet(name, definitions, guard, context);
+    }
+
+    private static CSharpCompilation Compilation(string name, SyntaxTree tree) => CSharpCompilation.Create(
+        $"CompanyRules.{Sanitize(name)}.{Guid.NewGuid():N}",
+        [tree],
+        RuleReferences.All,
+        new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            optimizationLevel: OptimizationLevel.Release,
+            allowUnsafe: false,
+            nullableContextOptions: NullableContextOptions.Enable));
+
+    private static List<RuleCompileError> CheckNames(IReadOnlyList<CompanyRule> rules)
+    {
+        var errors = new List<RuleCompileError>();
+        foreach (var twice in rules.GroupBy(r => r.Name, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            errors.Add(new RuleCompileError(twice.Key, "name", 1, 1, "the name is used by another rule in the set."));
+        }
+
+        foreach (var rule in rules.Where(r => string.IsNullOrWhiteSpace(r.Name)))
+        {
+            errors.Add(new RuleCompileError("(unnamed)", "name", 1, 1, "every rule needs a name."));
+        }
+
+        foreach (var rule in rules.Where(r => string.IsNullOrWhiteSpace(r.Condition)))
+        {
+            errors.Add(new RuleCompileError(rule.Name, "condition", 1, 1, "the condition is empty."));
+        }
+
+        return errors;
+    }
+
+    /// <summary>Maps a position in the generated code back to the rule and the text its author wrote.</summary>
+    private static RuleCompileError Error(IReadOnlyList<CompanyRule> rules, Location location, string message)
+    {
+        var span = location.GetMappedLineSpan();
+        var file = span.HasMappedPath ? span.Path : "";
+        var colon = file.IndexOf(':');
+        if (colon < 0 || !int.TryParse(file[(colon + 1)..], out var index) || index >= rules.Count)
+        {
+            return new RuleCompileError("(rule set)", "generated", span.StartLinePosition.Line + 1, 1, message);
+        }
+
+        return new RuleCompileError(
+            rules[index].Name,
+            file[..colon],
+            span.StartLinePosition.Line + 1,
+            span.StartLinePosition.Character + 1,
+            message);
+    }
+
+    private static string Sanitize(string name) =>
+        new([.. name.Select(c => char.IsLetterOrDigit(c) ? c : '_')]);
+}

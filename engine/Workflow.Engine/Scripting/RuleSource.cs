@@ -1,0 +1,107 @@
+using System.Text;
+using Workflow.Engine.Rules;
+
+namespace Workflow.Engine.Scripting;
+
+/// <summary>
+/// Writes the C# of a rule set: one NRules rule class per company rule. The process owner's text is placed
+/// behind <c>#line</c> directives, so every diagnostic points at the line and column they wrote.
+/// </summary>
+internal static class RuleSource
+{
+    public const string Namespace = "CompanyRules";
+    public const string GuardHolder = "__RuleSet";
+    public const string ConditionFile = "condition";
+    public const string ActionFile = "action";
+
+    /// <summary>The rule set's code, and where in it each piece of the process owners' own text stands.</summary>
+    public static (string Code, IReadOnlyList<(int Start, int End)> Company) Write(
+        IReadOnlyList<CompanyRule> rules,
+        IReadOnlyList<int> priorities)
+    {
+        var code = new StringBuilder();
+        var company = new List<(int Start, int End)>();
+        code.AppendLine("#nullable enable");
+        code.AppendLine($"namespace {Namespace};");
+        code.AppendLine("using System;");
+        code.AppendLine("using System.Linq;");
+        code.AppendLine("using Workflow.Sdk.Rules;");
+        code.AppendLine("using Workflow.Sdk.Tickets;");
+        code.AppendLine($"public static class {GuardHolder}");
+        code.AppendLine("{");
+        code.AppendLine($"    public static readonly global::Workflow.Engine.Rules.RuleGuard Guard = new({rules.Count});");
+        code.AppendLine("}");
+
+        for (var i = 0; i < rules.Count; i++)
+        {
+            WriteRule(code, company, i, rules[i], priorities[i]);
+        }
+
+        return (code.ToString(), company);
+    }
+
+    /// <summary>The file name a rule's condition or action is reported under.</summary>
+    public static string FileOf(string part, int rule) => $"{part}:{rule}";
+
+    private static void WriteRule(
+        StringBuilder code,
+        List<(int Start, int End)> company,
+        int index,
+        CompanyRule rule,
+        int priority)
+    {
+        code.AppendLine("#line hidden");
+        code.AppendLine($"[global::NRules.Fluent.Dsl.Name({Literal(rule.Name)})]");
+        code.AppendLine($"[global::NRules.Fluent.Dsl.Priority({priority})]");
+        code.AppendLine("[global::NRules.Fluent.Dsl.Repeatability(global::NRules.RuleModel.RuleRepeatability.NonRepeatable)]");
+        code.AppendLine($"public sealed class Rule{index} : global::NRules.Fluent.Dsl.Rule");
+        code.AppendLine("{");
+        code.AppendLine("    public override void Define()");
+        code.AppendLine("    {");
+        code.AppendLine("        TicketFact __fact = null!;");
+        code.AppendLine($"        When().Match<TicketFact>(() => __fact, ticket => {GuardHolder}.Guard.Enter({index}) && (");
+        code.AppendLine($"#line 1 \"{FileOf(ConditionFile, index)}\"");
+        Company(code, company, rule.Condition);
+        code.AppendLine("#line hidden");
+        code.AppendLine("        ));");
+        code.AppendLine("        Then().Do(__ctx => Act(__ctx, __fact));");
+        code.AppendLine("    }");
+        code.AppendLine();
+        code.AppendLine("    private static void Act(global::NRules.RuleModel.IContext __ctx, TicketFact ticket)");
+        code.AppendLine("    {");
+        code.AppendLine($"        {GuardHolder}.Guard.EnterAction({index});");
+        code.AppendLine("        var __before = ticket.Changes.Count;");
+        code.AppendLine($"#line 1 \"{FileOf(ActionFile, index)}\"");
+        Company(code, company, ActionCode(rule));
+        code.AppendLine("#line hidden");
+        code.AppendLine("        if (ticket.Changes.Count != __before) __ctx.Update(ticket);");
+        code.AppendLine("    }");
+        code.AppendLine("}");
+    }
+
+    private static void Company(StringBuilder code, List<(int Start, int End)> company, string text)
+    {
+        var start = code.Length;
+        code.AppendLine(text);
+        company.Add((start, start + text.Length));
+    }
+
+    private static string ActionCode(CompanyRule rule) => rule.Action switch
+    {
+        RuleActionKind.Statement => rule.Value ?? "",
+        RuleActionKind.SetKind => $"ticket.Kind = TicketKind.{rule.Value};",
+        RuleActionKind.SetCategory => $"ticket.Category = {Literal(rule.Value)};",
+        RuleActionKind.SetSubcategory => $"ticket.Subcategory = {Literal(rule.Value)};",
+        RuleActionKind.SetImpact => $"ticket.Impact = {Literal(rule.Value)};",
+        RuleActionKind.SetUrgency => $"ticket.Urgency = {Literal(rule.Value)};",
+        RuleActionKind.OverridePriority => $"ticket.PriorityOverride = {Literal(rule.Value)};",
+        RuleActionKind.SetAssignmentGroup => $"ticket.AssignmentGroup = {Literal(rule.Value)};",
+        RuleActionKind.AddTag => $"ticket.AddTag({Literal(rule.Value)});",
+        RuleActionKind.ProposeMajorIncident => "ticket.ProposeMajorIncident = true;",
+        RuleActionKind.ProposeProblem => "ticket.ProposeProblem = true;",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Action, "Unknown rule action."),
+    };
+
+    private static string Literal(string? value) =>
+        value is null ? "null" : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);
+}

@@ -1,0 +1,176 @@
+using NRules.RuleModel;
+using Workflow.Sdk.Tickets;
+
+namespace Workflow.Sdk.Rules;
+
+/// <summary>
+/// A ticket as rules see it. The details a reporter gave are read-only; what rules decide (kind, category,
+/// impact, urgency, priority override, assignment group, tags, proposals) can be set, and every change is
+/// recorded with the rule that made it. Identity is the ticket's key, never a field a rule can change, so a
+/// rule may update the fact it changed, or a freshly built copy of the same ticket, and both are the same fact.
+/// Not thread-safe: one evaluation owns a fact.
+/// </summary>
+public sealed class TicketFact : IIdentityProvider
+{
+    private readonly List<FactChange> _changes = [];
+    private readonly SortedSet<string> _tags = new(StringComparer.Ordinal);
+    private TicketKind _kind;
+    private string? _category;
+    private string? _subcategory;
+    private string? _impact;
+    private string? _urgency;
+    private string? _priorityOverride;
+    private string? _assignmentGroup;
+    private bool _majorIncident;
+    private bool _problem;
+
+    /// <summary>Creates the fact of one ticket.</summary>
+    /// <param name="key">The ticket's stable key (its number); the fact's identity.</param>
+    /// <exception cref="ArgumentException">The key is empty.</exception>
+    public TicketFact(string key)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        Key = key;
+    }
+
+    /// <summary>The ticket's stable key; two facts with the same key are the same fact.</summary>
+    public string Key { get; }
+
+    /// <summary>How the report arrived.</summary>
+    public IntakeChannel Channel { get; init; }
+
+    /// <summary>The reporter's one-line summary.</summary>
+    public string Subject { get; init; } = "";
+
+    /// <summary>The reporter's full description, if any.</summary>
+    public string Description { get; init; } = "";
+
+    /// <summary>The affected service as the reporter named it, if any.</summary>
+    public string? AffectedService { get; init; }
+
+    /// <summary>The affected configuration item, if any.</summary>
+    public string? ConfigurationItem { get; init; }
+
+    /// <summary>How many users are affected, if known.</summary>
+    public int? AffectedUsers { get; init; }
+
+    /// <summary>Who reported it.</summary>
+    public ReporterFact Reporter { get; init; } = new();
+
+    /// <summary>The affected service's criticality, if the service is known.</summary>
+    public ServiceFact Service { get; init; } = new();
+
+    /// <summary>Recent tickets like this one.</summary>
+    public TrendFact Trend { get; init; } = new();
+
+    /// <summary>
+    /// The rule whose action is running; the engine sets it so that changes name their rule. Rules never set it.
+    /// </summary>
+    public string? ActiveRule { get; set; }
+
+    /// <summary>Incident or service request.</summary>
+    public TicketKind Kind
+    {
+        get => _kind;
+        set => Change(nameof(Kind), ref _kind, value);
+    }
+
+    /// <summary>The category, from the company's category tree.</summary>
+    public string? Category
+    {
+        get => _category;
+        set => Change(nameof(Category), ref _category, value);
+    }
+
+    /// <summary>The subcategory within <see cref="Category"/>.</summary>
+    public string? Subcategory
+    {
+        get => _subcategory;
+        set => Change(nameof(Subcategory), ref _subcategory, value);
+    }
+
+    /// <summary>The impact, as a code or name of the installation's priority scheme.</summary>
+    public string? Impact
+    {
+        get => _impact;
+        set => Change(nameof(Impact), ref _impact, value);
+    }
+
+    /// <summary>The urgency, as a code or name of the installation's priority scheme.</summary>
+    public string? Urgency
+    {
+        get => _urgency;
+        set => Change(nameof(Urgency), ref _urgency, value);
+    }
+
+    /// <summary>A priority level that replaces the one the matrix gives.</summary>
+    public string? PriorityOverride
+    {
+        get => _priorityOverride;
+        set => Change(nameof(PriorityOverride), ref _priorityOverride, value);
+    }
+
+    /// <summary>The group that should work on the ticket.</summary>
+    public string? AssignmentGroup
+    {
+        get => _assignmentGroup;
+        set => Change(nameof(AssignmentGroup), ref _assignmentGroup, value);
+    }
+
+    /// <summary>True when a rule proposes a major incident for this ticket and its like.</summary>
+    public bool ProposeMajorIncident
+    {
+        get => _majorIncident;
+        set => Change(nameof(ProposeMajorIncident), ref _majorIncident, value);
+    }
+
+    /// <summary>True when a rule proposes opening a problem record.</summary>
+    public bool ProposeProblem
+    {
+        get => _problem;
+        set => Change(nameof(ProposeProblem), ref _problem, value);
+    }
+
+    /// <summary>Tags set by rules, in order.</summary>
+    public IReadOnlyCollection<string> Tags => _tags;
+
+    /// <summary>Every change made by rules so far, in the order they were made.</summary>
+    public IReadOnlyList<FactChange> Changes => _changes;
+
+    /// <summary>Adds a tag; adding one that is there already changes nothing.</summary>
+    /// <param name="tag">The tag; blank tags are ignored.</param>
+    public void AddTag(string tag)
+    {
+        if (!string.IsNullOrWhiteSpace(tag) && _tags.Add(tag.Trim()) && ActiveRule is not null)
+        {
+            _changes.Add(new FactChange("Tags", null, tag.Trim(), ActiveRule));
+        }
+    }
+
+    /// <summary>True when the ticket carries the tag.</summary>
+    /// <param name="tag">The tag to look for.</param>
+    public bool HasTag(string tag) => _tags.Contains(tag);
+
+    /// <summary>True when the subject or the description contains the word, ignoring case.</summary>
+    /// <param name="word">The word or phrase to look for.</param>
+    public bool Mentions(string word) =>
+        Subject.Contains(word, StringComparison.OrdinalIgnoreCase)
+        || Description.Contains(word, StringComparison.OrdinalIgnoreCase);
+
+    object IIdentityProvider.GetIdentity() => Key;
+
+    private void Change<T>(string field, ref T slot, T value)
+    {
+        if (EqualityComparer<T>.Default.Equals(slot, value))
+        {
+            return;
+        }
+
+        var old = slot;
+        slot = value;
+        if (ActiveRule is not null)
+        {
+            _changes.Add(new FactChange(field, old?.ToString(), value?.ToString(), ActiveRule));
+        }
+    }
+}
