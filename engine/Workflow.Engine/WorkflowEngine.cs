@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
+using Workflow.Engine.Rules;
+using Workflow.Engine.Rules.DefaultPack;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Validation;
@@ -26,7 +28,8 @@ public sealed class WorkflowEngine
         Categories = LoadCategories(options.CategoriesFile);
         TimeInput = TimeInput.ForZone(options.DefaultTimeZone, nameof(options.DefaultTimeZone));
         Definitions = new WorkflowDefinitionStore(Contexts, Parser, time);
-        Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories);
+        Rules = RuleEngine.Build(DefaultRulePack.Load(), [], "default pack");
+        Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules);
         Tickets = new TicketService(Contexts, Definitions, Runtime, time);
     }
 
@@ -47,6 +50,9 @@ public sealed class WorkflowEngine
     public TimeInput TimeInput { get; }
 
     public WorkflowDefinitionStore Definitions { get; }
+
+    /// <summary>The rules in force: the default pack until company rule sets are published.</summary>
+    public RuleEngine Rules { get; }
 
     public WorkflowRuntime Runtime { get; }
 

@@ -1,5 +1,6 @@
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
+using Workflow.Engine.Rules;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Workflows.Activities;
 
@@ -10,7 +11,11 @@ namespace Workflow.Engine.Workflows;
 /// never saves: the caller commits the ticket, its journal and the instance together, or none of them.
 /// Thread-safe; one runtime serves every instance.
 /// </summary>
-public sealed class WorkflowRuntime(ActivityCatalog catalog, PriorityScheme scheme, CategoryTree categories)
+public sealed class WorkflowRuntime(
+    ActivityCatalog catalog,
+    PriorityScheme scheme,
+    CategoryTree categories,
+    RuleEngine? rules = null)
 {
     private readonly ActivityCatalog _catalog = catalog;
 
@@ -23,14 +28,17 @@ public sealed class WorkflowRuntime(ActivityCatalog catalog, PriorityScheme sche
 
     public CategoryTree Categories { get; } = categories;
 
+    public RuleEngine? Rules { get; } = rules;
+
     /// <summary>Starts a fresh instance at the definition's start node and runs it to its first bookmark.</summary>
     public void Start(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now)
     {
         instance.MoveTo(definition.Start, now);
 
+        var step = new StepScope();
         var node = definition.Node(definition.Start);
-        var result = Run(instance, node, null, now, c => _catalog.Get(node.Type).Execute(c));
-        Continue(definition, instance, node, result, null, now);
+        var result = Run(instance, node, null, now, step, c => _catalog.Get(node.Type).Execute(c));
+        Continue(definition, instance, node, result, null, now, step);
     }
 
     /// <summary>Resumes the instance's bookmark with an action and runs on to the next bookmark.</summary>
@@ -50,9 +58,10 @@ public sealed class WorkflowRuntime(ActivityCatalog catalog, PriorityScheme sche
                 + $"'{instance.CurrentNodeId}' (bookmark {instance.BookmarkId}).");
         }
 
+        var step = new StepScope();
         var node = definition.Node(instance.CurrentNodeId);
-        var result = Run(instance, node, action, now, c => _catalog.Get(node.Type).Resume(c));
-        Continue(definition, instance, node, result, action, now);
+        var result = Run(instance, node, action, now, step, c => _catalog.Get(node.Type).Resume(c));
+        Continue(definition, instance, node, result, action, now, step);
     }
 
     private void Continue(
@@ -61,7 +70,8 @@ public sealed class WorkflowRuntime(ActivityCatalog catalog, PriorityScheme sche
         NodeDefinition node,
         ActivityResult result,
         TaskAction? action,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        StepScope step)
     {
         for (var passed = 0; passed < MaxNodesPerStep; passed++)
         {
@@ -85,7 +95,7 @@ public sealed class WorkflowRuntime(ActivityCatalog catalog, PriorityScheme sche
             node = definition.Node(nextId);
             instance.MoveTo(node.Id, now);
             var current = node;
-            result = Run(instance, current, action, now, c => _catalog.Get(current.Type).Execute(c));
+            result = Run(instance, current, action, now, step, c => _catalog.Get(current.Type).Execute(c));
         }
 
         throw new WorkflowException(
@@ -98,6 +108,7 @@ public sealed class WorkflowRuntime(ActivityCatalog catalog, PriorityScheme sche
         NodeDefinition node,
         TaskAction? action,
         DateTimeOffset now,
+        StepScope scope,
         Func<ActivityContext, ActivityResult> step)
     {
         var context = new ActivityContext
@@ -108,13 +119,16 @@ public sealed class WorkflowRuntime(ActivityCatalog catalog, PriorityScheme sche
             Categories = Categories,
             Now = now,
             Action = action,
+            Rules = Rules,
+            Step = scope,
         };
 
         var result = step(context);
 
         var at = action?.At ?? now;
         var reason = $"workflow {instance.DefinitionId} v{instance.DefinitionVersion}, node '{node.Id}'"
-            + (action?.Comment is { } comment ? $": {comment}" : "");
+            + (action?.Comment is { } comment ? $": {comment}" : "")
+            + (context.Reasons.Count > 0 ? $"; {string.Join(", ", context.Reasons)}" : "");
         instance.Ticket.AppendJournal(context.Actor, JournalAction(node), reason, at);
         return result;
     }

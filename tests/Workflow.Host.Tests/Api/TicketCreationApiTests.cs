@@ -97,11 +97,27 @@ public sealed class TicketCreationApiTests
         var body = TicketRequests.Valid();
         body.Remove("impact");
         body.Remove("urgency");
+        body.Remove("affectedUsers");
 
         var ticket = await host.CreateTicketAsync(body);
 
         Assert.Equal(("3", "3"), (ticket.Impact, ticket.Urgency));
         Assert.Equal("Low", ticket.Priority);
+    }
+
+    [Fact]
+    public async Task PostTicket_NoImpactButTwelveUsers_DefaultRuleSetsMediumImpactAndSaysWhy()
+    {
+        await using var host = await TestHost.StartAsync();
+        var body = TicketRequests.Valid();
+        body.Remove("impact");
+        body.Remove("urgency");
+
+        var ticket = await host.CreateTicketAsync(body);
+
+        Assert.Equal(("2", "3", "Low"), (ticket.Impact, ticket.Urgency, ticket.Priority));
+        var prioritised = Assert.Single(ticket.Journal, j => j.Action == "prioritise");
+        Assert.Contains("rule 'Default: medium impact' (default pack)", prioritised.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,6 +47,7 @@ public sealed class EventLogImporter(WorkflowEngine engine)
         CheckPriorities(incidents.Values, options.PriorityScheme, summary);
 
         var tree = ExtendTree(engine.Categories, incidents.Values, summary);
+        // An import replays decisions the source system already made; rules of ours would rewrite history.
         var runtime = new WorkflowRuntime(engine.Catalog, options.PriorityScheme, tree);
         var (version, definition) = await engine.Definitions.LatestPublishedAsync(
             WorkflowDefinitionStore.DefaultId,

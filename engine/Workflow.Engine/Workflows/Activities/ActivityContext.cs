@@ -1,5 +1,6 @@
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
+using Workflow.Engine.Rules;
 using Workflow.Engine.Tickets;
 
 namespace Workflow.Engine.Workflows.Activities;
@@ -22,4 +23,40 @@ public sealed class ActivityContext
     public TaskAction? Action { get; init; }
 
     public string Actor => Action?.Actor ?? "workflow";
+
+    /// <summary>The rules in force, when the installation has any.</summary>
+    public RuleEngine? Rules { get; init; }
+
+    /// <summary>Shared by every node of one step, so the rules run at most once per step.</summary>
+    public required StepScope Step { get; init; }
+
+    /// <summary>Why the node did what it did, beyond being in the workflow; goes into the journal entry.</summary>
+    public List<string> Reasons { get; } = [];
+
+    /// <summary>Runs the rules on the ticket as it stands, once per step; null when there are no rules.</summary>
+    public RuleEvaluation? EvaluateRules()
+    {
+        if (Rules is null)
+        {
+            return null;
+        }
+
+        return Step.Evaluation ??= Rules.Evaluate(TicketFacts.From(Ticket));
+    }
+
+    /// <summary>Names the rules that decided a field, for the journal.</summary>
+    public void BecauseOfRules(RuleEvaluation evaluation, params string[] fields)
+    {
+        var rules = evaluation.Fact.Changes.Where(c => fields.Contains(c.Field)).Select(c => c.Rule).Distinct();
+        foreach (var rule in rules)
+        {
+            Reasons.Add($"rule '{rule}' ({evaluation.RuleSetVersion})");
+        }
+    }
+}
+
+/// <summary>What the nodes of one step share.</summary>
+public sealed class StepScope
+{
+    public RuleEvaluation? Evaluation { get; set; }
 }

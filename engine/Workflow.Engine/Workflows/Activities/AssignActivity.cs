@@ -27,6 +27,11 @@ public sealed class AssignActivity : IActivity
         var group = fromAction
             ? action!.AssignmentGroup ?? ticket.AssignmentGroup
             : context.Node.Text("group") ?? ticket.AssignmentGroup;
+        if (group is null && context.EvaluateRules() is { Fact.AssignmentGroup: { } routed } evaluation)
+        {
+            group = routed;
+            context.BecauseOfRules(evaluation, "AssignmentGroup");
+        }
 
         // A new group picks its own person, so a group change without a named assignee clears the old one.
         var groupChanged = !string.Equals(group, ticket.AssignmentGroup, StringComparison.Ordinal);

@@ -30,6 +30,14 @@ public sealed class CategoriseActivity : IActivity
         var subcategory = action?.Subcategory
             ?? (string.Equals(category, ticket.Category, StringComparison.Ordinal) ? ticket.Subcategory : null);
 
+        if (category is null && context.EvaluateRules() is { Fact.Category: { } proposed } evaluation
+            && context.Categories.Contains(proposed, evaluation.Fact.Subcategory))
+        {
+            category = proposed;
+            subcategory = evaluation.Fact.Subcategory;
+            context.BecauseOfRules(evaluation, "Category", "Subcategory");
+        }
+
         if (category is null)
         {
             return ActivityResult.Done(Uncategorised);

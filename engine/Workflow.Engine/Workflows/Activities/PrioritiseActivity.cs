@@ -24,6 +24,27 @@ public sealed class PrioritiseActivity : IActivity
 
         var impactText = context.Action?.Impact ?? ticket.Impact;
         var urgencyText = context.Action?.Urgency ?? ticket.Urgency;
+        var evaluation = impactText is null || urgencyText is null || context.Action is null
+            ? context.EvaluateRules()
+            : null;
+        if (evaluation is not null)
+        {
+            var fromRules = new List<string>();
+            if (impactText is null && evaluation.Fact.Impact is { } impactRule)
+            {
+                impactText = impactRule;
+                fromRules.Add("Impact");
+            }
+
+            if (urgencyText is null && evaluation.Fact.Urgency is { } urgencyRule)
+            {
+                urgencyText = urgencyRule;
+                fromRules.Add("Urgency");
+            }
+
+            context.BecauseOfRules(evaluation, [.. fromRules]);
+        }
+
         var impact = impactText is null ? scheme.DefaultImpact : scheme.FindImpact(impactText);
         var urgency = urgencyText is null ? scheme.DefaultUrgency : scheme.FindUrgency(urgencyText);
         var errors = new List<FieldError>();
@@ -44,6 +65,12 @@ public sealed class PrioritiseActivity : IActivity
         }
 
         var priority = scheme.PriorityFor(impact!.Code, urgency!.Code);
+        if (evaluation?.Fact.PriorityOverride is { } overridden && scheme.FindLevel(overridden) is { } level)
+        {
+            priority = level;
+            context.BecauseOfRules(evaluation, "PriorityOverride");
+        }
+
         ticket.Prioritise(impact.Code, urgency.Code, priority.Code, scheme.Id);
         return ActivityResult.Done("done");
     }

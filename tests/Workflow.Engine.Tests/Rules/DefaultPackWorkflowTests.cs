@@ -1,0 +1,79 @@
+using Workflow.Engine.Categories;
+using Workflow.Engine.Priority;
+using Workflow.Engine.Rules;
+using Workflow.Engine.Rules.DefaultPack;
+using Workflow.Engine.Tickets;
+using Workflow.Engine.Workflows;
+using Workflow.Engine.Workflows.Activities;
+
+namespace Workflow.Engine.Tests.Rules;
+
+public sealed class DefaultPackWorkflowTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly RuleEngine Rules = RuleEngine.Build(DefaultRulePack.Load(), [], "default pack");
+
+    [Theory]
+    [InlineData("VPN drops every ten minutes", "Network", "VPN", "Default: VPN")]
+    [InlineData("Cannot connect to the wireless in room 4", "Network", "Wi-Fi", "Default: Wi-Fi")]
+    [InlineData("Locked out after a password change", "Access", "Password reset", "Default: password reset")]
+    [InlineData("Printer on floor 2 jams", "Hardware", "Printer", "Default: printer")]
+    public void Start_UncategorisedTicket_DefaultPackCategorisesAndTheJournalNamesTheRule(
+        string subject,
+        string category,
+        string subcategory,
+        string rule)
+    {
+        var (ticket, _) = Run(new TicketDetails { Subject = subject, Reporter = new Reporter { Name = "Ann" } });
+
+        Assert.Equal((category, subcategory), (ticket.Category, ticket.Subcategory));
+        var entry = Assert.Single(ticket.Journal, j => j.Action == "categorise");
+        Assert.Contains($"rule '{rule}' (default pack)", entry.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_CategoryGivenByReporter_RulesDoNotOverrideIt()
+    {
+        var details = new TicketDetails
+        {
+            Subject = "VPN drops",
+            Reporter = new Reporter { Name = "Ann" },
+            Category = "Hardware",
+            Subcategory = "Laptop",
+        };
+
+        var (ticket, _) = Run(details);
+
+        Assert.Equal(("Hardware", "Laptop"), (ticket.Category, ticket.Subcategory));
+    }
+
+    [Theory]
+    [InlineData(80, "1")]
+    [InlineData(12, "2")]
+    [InlineData(1, "3")]
+    public void Start_NoImpactJudged_ImpactFollowsTheAffectedUsers(int users, string impact)
+    {
+        var details = new TicketDetails { Subject = "Slow", Reporter = new Reporter { Name = "Ann" }, AffectedUsers = users };
+
+        var (ticket, _) = Run(details);
+
+        Assert.Equal(impact, ticket.Impact);
+    }
+
+    private static (Ticket Ticket, WorkflowInstance Instance) Run(TicketDetails details)
+    {
+        var catalog = ActivityCatalog.BuiltIn();
+        var runtime = new WorkflowRuntime(
+            catalog,
+            PrioritySchemeLoader.Resolve("servicenow-base"),
+            CategoryTree.Default(),
+            Rules);
+        var definition = new WorkflowDefinitionParser(catalog).Parse(WorkflowDefinitionStore.DefaultJson());
+        var ticket = Ticket.Log(details with { OccurredAt = Now, ReportedAt = Now }, Now);
+        var instance = WorkflowInstance.Start(ticket, definition.Id, 1, Now);
+
+        runtime.Start(definition, instance, Now);
+        return (ticket, instance);
+    }
+}
