@@ -38,6 +38,12 @@ public static class PrioritySchemeLoader
         return Load(file, idOrPath);
     }
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PriorityScheme> Shipped = new();
+
+    /// <summary>A built-in scheme by id, loaded once; null for any other id.</summary>
+    public static PriorityScheme? TryBuiltIn(string id) =>
+        BuiltIn.Contains(id) ? Shipped.GetOrAdd(id, Resolve) : null;
+
     public static PriorityScheme Load(Stream json, string source)
     {
         PrioritySchemeDocument? document;

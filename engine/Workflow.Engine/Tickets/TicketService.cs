@@ -45,6 +45,8 @@ public sealed class TicketService(
     /// <exception cref="WorkflowConflictException">Another action on the same ticket committed first.</exception>
     public async Task<Ticket> ActAsync(long ticketId, TaskAction action, CancellationToken cancellationToken = default)
     {
+        TaskActionValidator.Validate(action);
+
         await using var db = contexts.Create();
         var instance = await db.Instances.Include(i => i.Ticket)
             .SingleOrDefaultAsync(i => i.TicketId == ticketId, cancellationToken)

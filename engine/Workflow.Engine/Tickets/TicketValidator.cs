@@ -51,6 +51,7 @@ public sealed class TicketValidator(TimeInput times, PriorityScheme scheme, Cate
             errors.Add(new("affectedUsers", "cannot be negative."));
         }
 
+        CheckText(errors, input);
         CheckCategory(errors, input.Category, input.Subcategory);
         var impact = Level(errors, "impact", input.Impact, scheme.FindImpact, scheme.Impacts);
         var urgency = Level(errors, "urgency", input.Urgency, scheme.FindUrgency, scheme.Urgencies);
@@ -78,6 +79,34 @@ public sealed class TicketValidator(TimeInput times, PriorityScheme scheme, Cate
             Urgency = urgency,
             AssignmentGroup = input.AssignmentGroup,
         };
+    }
+
+    private static void CheckText(List<FieldError> errors, NewTicket input)
+    {
+        TextInput.Check(errors, "subject", input.Subject, int.MaxValue);
+        TextInput.Check(errors, "description", input.Description, TextInput.LongText);
+        TextInput.Check(errors, "reporter.name", input.Reporter?.Name);
+        TextInput.Check(errors, "reporter.userName", input.Reporter?.UserName);
+        TextInput.Check(errors, "reporter.mail", input.Reporter?.Mail);
+        TextInput.Check(errors, "reporter.phone", input.Reporter?.Phone);
+        TextInput.Check(errors, "reporter.department", input.Reporter?.Department);
+        TextInput.Check(errors, "reporter.location", input.Reporter?.Location);
+        TextInput.Check(errors, "affectedService", input.AffectedService);
+        TextInput.Check(errors, "configurationItem", input.ConfigurationItem);
+        TextInput.Check(errors, "assignmentGroup", input.AssignmentGroup);
+
+        if (input.Reporter?.Mail is { Length: > 0 } mail && !IsMail(mail))
+        {
+            errors.Add(new("reporter.mail", $"'{mail}' is not a mail address."));
+        }
+    }
+
+    /// <summary>One @ with something on both sides and a dot in the domain: enough to catch a slip.</summary>
+    private static bool IsMail(string mail)
+    {
+        var at = mail.IndexOf('@');
+        return at > 0 && at == mail.LastIndexOf('@') && mail.IndexOf('.', at) > at + 1 && !mail.EndsWith('.')
+            && !mail.Any(char.IsWhiteSpace);
     }
 
     private DateTimeOffset? Time(List<FieldError> errors, string field, string? text)

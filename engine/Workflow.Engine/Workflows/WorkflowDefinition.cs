@@ -56,6 +56,9 @@ public sealed record NodeDefinition(
 
     public string? Text(string input) => (string?)_read.GetOrAdd(input, ReadText, Inputs);
 
+    /// <summary>True when the input is the JSON literal <c>true</c>.</summary>
+    public bool Flag(string input) => Inputs.TryGetValue(input, out var value) && value.ValueKind == JsonValueKind.True;
+
     public IReadOnlyList<string> List(string input) =>
         (IReadOnlyList<string>)_read.GetOrAdd("[]" + input, ReadList, Inputs)!;
 

@@ -83,6 +83,20 @@ internal sealed class EventLogReader(PriorityScheme scheme, TimeInput times)
         out RowRejection? rejection)
     {
         rejection = null;
+        if (text.Contains('\uFFFD'))
+        {
+            rejection = new RowRejection(line, null, "the line holds bytes that are not UTF-8 text; convert the file.");
+            return null;
+        }
+
+        var control = new List<FieldError>();
+        TextInput.Check(control, $"line {line}", text, int.MaxValue);
+        if (control.Count > 0)
+        {
+            rejection = new RowRejection(line, null, control[0].Message);
+            return null;
+        }
+
         if (!CsvLine.TrySplit(text, fields))
         {
             rejection = new RowRejection(line, null, "a quoted field is not closed.");

@@ -13,6 +13,7 @@ public sealed class AssignActivity : IActivity
         [
             new InputDescriptor("group", "text", "Assignment group used when the action names none"),
             new InputDescriptor("assignee", "text", "Person used when the action names none"),
+            new InputDescriptor("fromAction", "boolean", "Refuse an action that does not name the new values"),
         ],
         ["done"]);
 
@@ -23,6 +24,12 @@ public sealed class AssignActivity : IActivity
         var ticket = context.Ticket;
         var action = context.Action;
         var fromAction = action is not null && (action.AssignmentGroup is not null || action.AssignedTo is not null);
+        if (context.Node.Flag("fromAction") && !fromAction)
+        {
+            throw new Validation.ValidationException(
+                "assignmentGroup",
+                $"'{action?.Outcome}' needs an assignmentGroup or an assignedTo.");
+        }
 
         var group = fromAction
             ? action!.AssignmentGroup ?? ticket.AssignmentGroup

@@ -15,7 +15,7 @@ public sealed class CategoriseActivity : IActivity
         "Categorise",
         "categorisation",
         "Checks the ticket's category against the tree, or takes a new one from the action that led here.",
-        [],
+        [new InputDescriptor("fromAction", "boolean", "Refuse an action that does not name the new values")],
         [Categorised, Uncategorised]);
 
     public IReadOnlyList<string> OutcomesOf(NodeDefinition node) => Descriptor.Outcomes;
@@ -24,6 +24,11 @@ public sealed class CategoriseActivity : IActivity
     {
         var ticket = context.Ticket;
         var action = context.Action;
+        if (context.Node.Flag("fromAction") && action?.Category is null && action?.Subcategory is null)
+        {
+            throw new ValidationException("category", $"'{action?.Outcome}' needs a category or a subcategory.");
+        }
+
         var category = action?.Category ?? ticket.Category;
 
         // A new category drops the old subcategory unless one is named; a subcategory alone moves within it.

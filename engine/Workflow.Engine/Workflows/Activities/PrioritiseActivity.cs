@@ -1,3 +1,4 @@
+using Workflow.Engine.Priority;
 using Workflow.Engine.Validation;
 
 namespace Workflow.Engine.Workflows.Activities;
@@ -12,15 +13,23 @@ public sealed class PrioritiseActivity : IActivity
         "Prioritise",
         "prioritisation",
         "Looks the priority up in the impact-by-urgency matrix; unjudged values take the scheme's defaults.",
-        [],
+        [new InputDescriptor("fromAction", "boolean", "Refuse an action that does not name the new values")],
         ["done"]);
 
     public IReadOnlyList<string> OutcomesOf(NodeDefinition node) => Descriptor.Outcomes;
 
     public ActivityResult Execute(ActivityContext context)
     {
-        var scheme = context.PriorityScheme;
         var ticket = context.Ticket;
+        if (context.Node.Flag("fromAction") && context.Action?.Impact is null && context.Action?.Urgency is null)
+        {
+            throw new ValidationException("impact", $"'{context.Action?.Outcome}' needs an impact or an urgency.");
+        }
+
+        // A ticket keeps the scheme it was prioritised with, so codes of two schemes never mix on one ticket.
+        var scheme = ticket.PriorityScheme is { } own && own != context.PriorityScheme.Id
+            ? PrioritySchemeLoader.TryBuiltIn(own) ?? context.PriorityScheme
+            : context.PriorityScheme;
 
         var impactText = context.Action?.Impact ?? ticket.Impact;
         var urgencyText = context.Action?.Urgency ?? ticket.Urgency;
@@ -75,6 +84,6 @@ public sealed class PrioritiseActivity : IActivity
         return ActivityResult.Done("done");
     }
 
-    private static string Unknown(string? value, IReadOnlyList<Priority.PriorityLevel> scale) =>
+    private static string Unknown(string? value, IReadOnlyList<PriorityLevel> scale) =>
         $"'{value}' is not one of {string.Join(", ", scale.Select(l => l.Label))}.";
 }
