@@ -20,12 +20,15 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
 
     public DbSet<WorkflowDefinitionRecord> Definitions => Set<WorkflowDefinitionRecord>();
 
+    public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         MapTicket(modelBuilder);
         MapJournal(modelBuilder);
         MapInstance(modelBuilder);
-        MapDefinition(modelBuilder);
+        MapVersioned(modelBuilder.Entity<WorkflowDefinitionRecord>(), "workflow_definitions");
+        MapVersioned(modelBuilder.Entity<RuleSetRecord>(), "rule_sets");
     }
 
     private static void MapTicket(ModelBuilder modelBuilder)
@@ -79,14 +82,16 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
         instance.Ignore(i => i.PendingOutcomes);
     }
 
-    private static void MapDefinition(ModelBuilder modelBuilder)
+    private static void MapVersioned<T>(
+        Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<T> document,
+        string table)
+        where T : class, IVersionedRecord
     {
-        var definition = modelBuilder.Entity<WorkflowDefinitionRecord>();
-        definition.ToTable("workflow_definitions");
-        definition.HasKey(d => d.Id);
-        definition.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
-        definition.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
-        definition.Property(d => d.Revision).IsConcurrencyToken();
+        document.ToTable(table);
+        document.HasKey("Id");
+        document.HasIndex(d => new { d.DefinitionId, d.Version }).IsUnique();
+        document.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        document.Property(d => d.Revision).IsConcurrencyToken();
     }
 
     /// <summary>Every save bumps the version of the tickets and instances it writes.</summary>

@@ -8,7 +8,7 @@ public enum DefinitionStatus
 }
 
 /// <summary>One stored version of a workflow definition, with its JSON exactly as it was saved.</summary>
-public sealed class WorkflowDefinitionRecord
+public sealed class WorkflowDefinitionRecord : IVersionedRecord
 {
     public long Id { get; set; }
 
@@ -26,6 +26,5 @@ public sealed class WorkflowDefinitionRecord
 
     public DateTimeOffset? PublishedAt { get; set; }
 
-    /// <summary>Bumped on every save of a draft, so two editors cannot silently overwrite each other.</summary>
     public int Revision { get; set; }
 }

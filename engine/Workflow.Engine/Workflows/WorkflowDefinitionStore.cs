@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Validation;
 
@@ -9,15 +8,20 @@ namespace Workflow.Engine.Workflows;
 /// Versioned workflow definitions: drafts are edited, a published version never changes, and every instance
 /// reads the exact version it started on. Published versions are cached, which is safe since they are immutable.
 /// </summary>
-public sealed class WorkflowDefinitionStore(
-    WorkflowDbContextFactory contexts,
-    WorkflowDefinitionParser parser,
-    TimeProvider time)
+public sealed class WorkflowDefinitionStore
 {
     /// <summary>The workflow a new installation runs for every ticket.</summary>
     public const string DefaultId = "incident-default";
 
     private readonly ConcurrentDictionary<(string, int), WorkflowDefinition> _published = new();
+    private readonly VersionedDocuments<WorkflowDefinitionRecord> _documents;
+    private readonly WorkflowDefinitionParser _parser;
+
+    public WorkflowDefinitionStore(WorkflowDbContextFactory contexts, WorkflowDefinitionParser parser, TimeProvider time)
+    {
+        _parser = parser;
+        _documents = new VersionedDocuments<WorkflowDefinitionRecord>(contexts, db => db.Definitions, "workflow", time);
+    }
 
     /// <summary>The default workflow's JSON as shipped.</summary>
     public static string DefaultJson()
@@ -27,40 +31,11 @@ public sealed class WorkflowDefinitionStore(
     }
 
     /// <summary>Publishes the shipped default workflow as version 1 when no version of it exists yet.</summary>
-    public async Task EnsureDefaultAsync(CancellationToken cancellationToken = default)
+    public Task EnsureDefaultAsync(CancellationToken cancellationToken = default)
     {
-        await using var db = contexts.Create();
-        if (await db.Definitions.AnyAsync(d => d.DefinitionId == DefaultId, cancellationToken))
-        {
-            return;
-        }
-
         var json = DefaultJson();
-        parser.Parse(json);
-        var now = time.GetUtcNow();
-        db.Definitions.Add(new WorkflowDefinitionRecord
-        {
-            DefinitionId = DefaultId,
-            Version = 1,
-            Status = DefinitionStatus.Published,
-            Json = json,
-            CreatedBy = "system",
-            CreatedAt = now,
-            PublishedAt = now,
-        });
-
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another host may have seeded it at the same moment; its copy is the same document.
-            if (!await ExistsAsync(DefaultId, cancellationToken))
-            {
-                throw;
-            }
-        }
+        _parser.Parse(json);
+        return _documents.SeedAsync(DefaultId, json, cancellationToken);
     }
 
     /// <summary>The newest published version of a workflow.</summary>
@@ -69,13 +44,10 @@ public sealed class WorkflowDefinitionStore(
         string definitionId,
         CancellationToken cancellationToken = default)
     {
-        await using var db = contexts.Create();
-        var version = await db.Definitions
-            .Where(d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Published)
-            .MaxAsync(d => (int?)d.Version, cancellationToken)
+        var record = await _documents.LatestPublishedAsync(definitionId, cancellationToken)
             ?? throw new WorkflowException($"Workflow '{definitionId}' has no published version.");
 
-        return (version, await PublishedAsync(definitionId, version, cancellationToken));
+        return (record.Version, _published.GetOrAdd((definitionId, record.Version), _ => _parser.Parse(record.Json)));
     }
 
     /// <summary>A published version, parsed once and then served from memory.</summary>
@@ -89,26 +61,16 @@ public sealed class WorkflowDefinitionStore(
             return cached;
         }
 
-        await using var db = contexts.Create();
-        var record = await db.Definitions.AsNoTracking()
-            .SingleOrDefaultAsync(
-                d => d.DefinitionId == definitionId && d.Version == version && d.Status == DefinitionStatus.Published,
-                cancellationToken)
+        var record = await _documents.PublishedAsync(definitionId, version, cancellationToken)
             ?? throw new WorkflowException($"Workflow '{definitionId}' has no published version {version}.");
 
-        return _published.GetOrAdd((definitionId, version), parser.Parse(record.Json));
+        return _published.GetOrAdd((definitionId, version), _parser.Parse(record.Json));
     }
 
-    public async Task<IReadOnlyList<WorkflowDefinitionRecord>> VersionsAsync(
+    public Task<IReadOnlyList<WorkflowDefinitionRecord>> VersionsAsync(
         string definitionId,
-        CancellationToken cancellationToken = default)
-    {
-        await using var db = contexts.Create();
-        return await db.Definitions.AsNoTracking()
-            .Where(d => d.DefinitionId == definitionId)
-            .OrderBy(d => d.Version)
-            .ToListAsync(cancellationToken);
-    }
+        CancellationToken cancellationToken = default) =>
+        _documents.VersionsAsync(definitionId, cancellationToken);
 
     /// <summary>
     /// Saves the draft of a workflow, creating one (numbered after the newest version) when there is none.
@@ -116,7 +78,7 @@ public sealed class WorkflowDefinitionStore(
     /// </summary>
     /// <exception cref="ValidationException">The JSON is unreadable or names another workflow.</exception>
     /// <exception cref="WorkflowConflictException">The draft was saved by someone else since it was read.</exception>
-    public async Task<WorkflowDefinitionRecord> SaveDraftAsync(
+    public Task<WorkflowDefinitionRecord> SaveDraftAsync(
         string definitionId,
         string json,
         string actor,
@@ -124,64 +86,21 @@ public sealed class WorkflowDefinitionStore(
         CancellationToken cancellationToken = default)
     {
         CheckDraft(definitionId, json);
-
-        await using var db = contexts.Create();
-        var draft = await db.Definitions.SingleOrDefaultAsync(
-            d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Draft,
-            cancellationToken);
-
-        if (draft is null)
-        {
-            var newest = await db.Definitions.Where(d => d.DefinitionId == definitionId)
-                .MaxAsync(d => (int?)d.Version, cancellationToken) ?? 0;
-            draft = new WorkflowDefinitionRecord
-            {
-                DefinitionId = definitionId,
-                Version = newest + 1,
-                Status = DefinitionStatus.Draft,
-                CreatedAt = time.GetUtcNow(),
-            };
-            db.Definitions.Add(draft);
-        }
-        else if (expectedRevision is { } expected && expected != draft.Revision)
-        {
-            throw new WorkflowConflictException(
-                $"The draft of '{definitionId}' was saved by {draft.CreatedBy} since you opened it "
-                + $"(revision {draft.Revision}, you had {expected}).");
-        }
-
-        draft.Json = json;
-        draft.CreatedBy = actor;
-        draft.Revision++;
-        await SaveAsync(db, definitionId, cancellationToken);
-        return draft;
+        return _documents.SaveDraftAsync(definitionId, json, actor, expectedRevision, cancellationToken);
     }
 
     /// <summary>Publishes the draft after a full validation; from then on that version never changes.</summary>
     /// <exception cref="ValidationException">The draft does not validate; each problem names its JSON path.</exception>
-    public async Task<WorkflowDefinitionRecord> PublishAsync(
+    public Task<WorkflowDefinitionRecord> PublishAsync(
         string definitionId,
-        CancellationToken cancellationToken = default)
-    {
-        await using var db = contexts.Create();
-        var draft = await db.Definitions.SingleOrDefaultAsync(
-                d => d.DefinitionId == definitionId && d.Status == DefinitionStatus.Draft,
-                cancellationToken)
-            ?? throw new WorkflowException($"Workflow '{definitionId}' has no draft to publish.");
-
-        parser.Parse(draft.Json);
-        draft.Status = DefinitionStatus.Published;
-        draft.PublishedAt = time.GetUtcNow();
-        draft.Revision++;
-        await SaveAsync(db, definitionId, cancellationToken);
-        return draft;
-    }
+        CancellationToken cancellationToken = default) =>
+        _documents.PublishAsync(definitionId, draft => _parser.Parse(draft.Json), cancellationToken);
 
     private void CheckDraft(string definitionId, string json)
     {
         try
         {
-            parser.Parse(json);
+            _parser.Parse(json);
         }
         catch (ValidationException ex)
         {
@@ -200,24 +119,5 @@ public sealed class WorkflowDefinitionStore(
         {
             throw new ValidationException("id", $"the document is '{id}', not '{definitionId}'.");
         }
-    }
-
-    private static async Task SaveAsync(WorkflowDbContext db, string definitionId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException ex)
-        {
-            throw new WorkflowConflictException(
-                $"Workflow '{definitionId}' was changed by someone else at the same time: {ex.InnerException?.Message}");
-        }
-    }
-
-    private async Task<bool> ExistsAsync(string definitionId, CancellationToken cancellationToken)
-    {
-        await using var db = contexts.Create();
-        return await db.Definitions.AnyAsync(d => d.DefinitionId == definitionId, cancellationToken);
     }
 }
