@@ -28,7 +28,7 @@ public sealed class WorkflowEngine
         Categories = LoadCategories(options.CategoriesFile);
         TimeInput = TimeInput.ForZone(options.DefaultTimeZone, nameof(options.DefaultTimeZone));
         Definitions = new WorkflowDefinitionStore(Contexts, Parser, time);
-        Rules = RuleEngine.Build(DefaultRulePack.Load(), [], "default pack");
+        Rules = new RuleRegistry(DefaultRulePack.Load(), "default pack");
         Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules);
         Tickets = new TicketService(Contexts, Definitions, Runtime, time);
     }
@@ -52,7 +52,7 @@ public sealed class WorkflowEngine
     public WorkflowDefinitionStore Definitions { get; }
 
     /// <summary>The rules in force: the default pack until company rule sets are published.</summary>
-    public RuleEngine Rules { get; }
+    public RuleRegistry Rules { get; }
 
     public WorkflowRuntime Runtime { get; }
 

@@ -132,6 +132,23 @@ public sealed partial class Ticket
         return ticket;
     }
 
+    /// <summary>
+    /// Appends an entry that records something decided about the ticket (a rule evaluation) without touching
+    /// the changes still pending for the current node.
+    /// </summary>
+    public JournalEntry AppendRecord(
+        string actor,
+        string action,
+        string reason,
+        IReadOnlyList<FieldChange> changes,
+        DateTimeOffset at)
+    {
+        JournalLength++;
+        var entry = new JournalEntry(JournalLength, at, actor, action, reason, changes);
+        _journal.Add(entry);
+        return entry;
+    }
+
     /// <summary>Takes the key the database gave the ticket when it was written outside EF.</summary>
     internal void StoredAs(long id) => Id = id;
 

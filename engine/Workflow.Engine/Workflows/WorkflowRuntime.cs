@@ -15,7 +15,7 @@ public sealed class WorkflowRuntime(
     ActivityCatalog catalog,
     PriorityScheme scheme,
     CategoryTree categories,
-    RuleEngine? rules = null)
+    RuleRegistry? rules = null)
 {
     private readonly ActivityCatalog _catalog = catalog;
 
@@ -28,7 +28,7 @@ public sealed class WorkflowRuntime(
 
     public CategoryTree Categories { get; } = categories;
 
-    public RuleEngine? Rules { get; } = rules;
+    public RuleRegistry? Rules { get; } = rules;
 
     /// <summary>Starts a fresh instance at the definition's start node and runs it to its first bookmark.</summary>
     public void Start(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now)
@@ -119,7 +119,7 @@ public sealed class WorkflowRuntime(
             Categories = Categories,
             Now = now,
             Action = action,
-            Rules = Rules,
+            Rules = Rules?.Current,
             Step = scope,
         };
 

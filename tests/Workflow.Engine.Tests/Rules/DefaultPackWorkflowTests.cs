@@ -12,7 +12,7 @@ public sealed class DefaultPackWorkflowTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly RuleEngine Rules = RuleEngine.Build(DefaultRulePack.Load(), [], "default pack");
+    private static readonly RuleRegistry Rules = RuleRegistry.Fixed(DefaultRulePack.Load(), "default pack");
 
     [Theory]
     [InlineData("VPN drops every ten minutes", "Network", "VPN", "Default: VPN")]

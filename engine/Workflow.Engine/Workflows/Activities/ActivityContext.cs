@@ -41,7 +41,36 @@ public sealed class ActivityContext
             return null;
         }
 
-        return Step.Evaluation ??= Rules.Evaluate(TicketFacts.From(Ticket));
+        if (Step.Evaluation is null)
+        {
+            Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket));
+            Record(Step.Evaluation);
+        }
+
+        return Step.Evaluation;
+    }
+
+    /// <summary>Every evaluation that fired or failed a rule leaves a journal entry: which, in which version.</summary>
+    private void Record(RuleEvaluation evaluation)
+    {
+        if (evaluation.Fired.Count == 0 && evaluation.Faults.Count == 0 && evaluation.BudgetExhausted is null)
+        {
+            return;
+        }
+
+        var fired = evaluation.Fired.Select(f => f.Changes.Count == 0
+            ? $"'{f.Name}'"
+            : $"'{f.Name}' ({string.Join(", ", f.Changes.Select(c => $"{c.Field} {c.Old ?? "-"} -> {c.New ?? "-"}"))})");
+        var parts = new List<string> { $"rule set {evaluation.RuleSetVersion} fired {string.Join("; ", fired)}" };
+        parts.AddRange(evaluation.Faults.Select(f => $"rule '{f.Rule}' failed on {f.TicketKey}: {f.Message}"));
+        parts.AddRange(evaluation.Quarantined.Select(q => $"rule '{q}' quarantined"));
+        if (evaluation.BudgetExhausted is { } budget)
+        {
+            parts.Add(budget);
+        }
+
+        var changes = evaluation.Fact.Changes.Select(c => new FieldChange($"rule:{c.Field}", c.Old, c.New)).ToList();
+        Ticket.AppendRecord("rules", "rules", string.Join(". ", parts), changes, Action?.At ?? Now);
     }
 
     /// <summary>Names the rules that decided a field, for the journal.</summary>
