@@ -29,6 +29,8 @@ public sealed class WorkflowEngine
         TimeInput = TimeInput.ForZone(options.DefaultTimeZone, nameof(options.DefaultTimeZone));
         Definitions = new WorkflowDefinitionStore(Contexts, Parser, time);
         Rules = new RuleRegistry(DefaultRulePack.Load(), "default pack");
+        RuleSets = new RuleSetStore(Contexts, Rules, time);
+        Simulator = new RuleSimulator(Contexts, PriorityScheme);
         Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules);
         Tickets = new TicketService(Contexts, Definitions, Runtime, time);
     }
@@ -54,6 +56,15 @@ public sealed class WorkflowEngine
     /// <summary>The rules in force: the default pack until company rule sets are published.</summary>
     public RuleRegistry Rules { get; }
 
+    /// <summary>Why the published company rules could not be put in force at start, if they could not.</summary>
+    public RuleCompileException? RuleLoadError { get; private set; }
+
+    /// <summary>Company rule sets: drafts, published versions, export.</summary>
+    public RuleSetStore RuleSets { get; }
+
+    /// <summary>What a draft rule set would change on stored tickets.</summary>
+    public RuleSimulator Simulator { get; }
+
     public WorkflowRuntime Runtime { get; }
 
     public TicketService Tickets { get; }
@@ -73,6 +84,16 @@ public sealed class WorkflowEngine
         var engine = new WorkflowEngine(options, time ?? TimeProvider.System, interceptors);
         await engine.Contexts.MigrateAsync(cancellationToken);
         await engine.Definitions.EnsureDefaultAsync(cancellationToken);
+        try
+        {
+            await engine.RuleSets.LoadPublishedAsync(RuleSetStore.CompanyId, cancellationToken);
+        }
+        catch (RuleCompileException ex)
+        {
+            // A published set that no longer compiles (say, after the sandbox grew stricter) must not keep the
+            // desk from working: the default pack stays in force and the reason is kept for the host to show.
+            engine.RuleLoadError = ex;
+        }
         return engine;
     }
 

@@ -1,5 +1,12 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Options;
 using Workflow.Engine;
 using Workflow.Host.Api;
+using Workflow.Host.Cli;
 
 namespace Workflow.Host;
 
@@ -8,14 +15,45 @@ public static class HostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Decodes <c>X-Actor</c> as UTF-8; bytes that are not UTF-8 become U+FFFD and are refused.</summary>
+    private static readonly Encoding ActorEncoding = new UTF8Encoding(false, throwOnInvalidBytes: false);
+
+    /// <summary>Serves until Ctrl+C.</summary>
+    /// <returns>0 after a clean stop, 1 when the address cannot be bound, 2 when a setting is refused.</returns>
+    public static async Task<int> RunAsync(string[] args, TextWriter errors)
     {
-        var app = await BuildAsync(args);
-        await app.RunAsync();
+        WebApplication app;
+        try
+        {
+            app = await BuildAsync(args);
+        }
+        catch (EngineSettingException ex)
+        {
+            errors.WriteLine($"serve: {ex.Message}");
+            return 2;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (IOException ex)
+            {
+                // Kestrel says which address it could not bind and why, for example that it is in use.
+                errors.WriteLine($"serve: {ex.Message} Stop the other server or choose another address with --urls.");
+                return 1;
+            }
+
+            await app.WaitForShutdownAsync();
+        }
+
         return 0;
     }
 
     /// <summary>Builds the app without starting it, so tests can choose the address and the settings.</summary>
+    /// <exception cref="EngineSettingException">An engine setting is refused; the line names it.</exception>
     public static async Task<WebApplication> BuildAsync(
         string[] args,
         Action<WebApplicationBuilder>? configure = null,
@@ -33,32 +71,24 @@ public static class HostApp
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.RequestHeaderEncodingSelector = name =>
+            name.Equals(TicketEndpoints.ActorHeader, StringComparison.OrdinalIgnoreCase) ? ActorEncoding : null);
+
+        // A failed start is reported in one line by RunAsync; the host's own error entry would add a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         configure?.Invoke(builder);
 
-        var options = builder.Configuration.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions();
-        var engine = await WorkflowEngine.StartAsync(options, time);
+        var engine = await EngineSettings.StartAsync(EngineSettings.Read(builder.Configuration), time);
         builder.Services.AddSingleton(engine);
-        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ctx =>
-        {
-            // A body that is not valid JSON says where it broke, not just "Bad Request".
-            if (ctx.Exception is BadHttpRequestException bad)
-            {
-                ctx.ProblemDetails.Status = bad.StatusCode;
-                ctx.ProblemDetails.Detail = bad.InnerException?.Message ?? bad.Message;
-                ctx.HttpContext.Response.StatusCode = bad.StatusCode;
-            }
-
-            if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
-            {
-                ctx.ProblemDetails.Detail ??= "Send the body as JSON with the content type application/json.";
-            }
-        });
+        builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DescribeBadRequest);
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             // Enums travel by name only: a number would silently pick whichever value has it.
-            json.SerializerOptions.Converters.Add(
-                new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+
+            // A misspelt field ("prioriy") would otherwise be dropped without a word. Only reading is affected.
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
 
         var app = builder.Build();
@@ -75,5 +105,39 @@ public static class HostApp
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         app.MapTicketEndpoints();
         return app;
+    }
+
+    private static void DescribeBadRequest(ProblemDetailsContext ctx)
+    {
+        if (ctx.Exception is BadHttpRequestException bad)
+        {
+            ctx.ProblemDetails.Status = bad.StatusCode;
+            ctx.HttpContext.Response.StatusCode = bad.StatusCode;
+            if (bad.InnerException is JsonException json)
+            {
+                // A body the JSON reader refused says which field, what is wrong and where, as validation does.
+                var endpoint = ctx.HttpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint;
+                var requestType = endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
+                var options = ctx.HttpContext.RequestServices
+                    .GetRequiredService<IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+                var error = JsonBodyError.From(json, requestType, options);
+
+                ctx.ProblemDetails.Title = ApiErrors.RefusedTitle;
+                ctx.ProblemDetails.Detail = error.Detail;
+                ctx.ProblemDetails.Extensions["errors"] = new Dictionary<string, string[]>
+                {
+                    [error.Field] = [error.Message],
+                };
+            }
+            else
+            {
+                ctx.ProblemDetails.Detail = bad.InnerException?.Message ?? bad.Message;
+            }
+        }
+
+        if (ctx.ProblemDetails.Status == StatusCodes.Status415UnsupportedMediaType)
+        {
+            ctx.ProblemDetails.Detail ??= "Send the body as JSON with the content type application/json.";
+        }
     }
 }

@@ -7,6 +7,8 @@ namespace Workflow.Host.Api;
 /// <summary>Turns the engine's refusals into problem-details responses that name the field and the reason.</summary>
 internal static class ApiErrors
 {
+    public const string RefusedTitle = "The request was refused.";
+
     public static async Task<IResult> GuardAsync(Func<Task<IResult>> action)
     {
         try
@@ -16,7 +18,7 @@ internal static class ApiErrors
         catch (ValidationException ex)
         {
             var fields = ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-            return Results.ValidationProblem(fields, detail: ex.Message, title: "The request was refused.");
+            return Results.ValidationProblem(fields, detail: ex.Message, title: RefusedTitle);
         }
         catch (IllegalTransitionException ex)
         {
