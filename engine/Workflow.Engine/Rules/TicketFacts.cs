@@ -7,8 +7,9 @@ namespace Workflow.Engine.Rules;
 /// <summary>Builds the fact rules see from a ticket as it stands.</summary>
 public static class TicketFacts
 {
-    public static TicketFact From(Ticket ticket) => new(Key(ticket))
+    public static TicketFact From(Ticket ticket, TrendFact? trend = null) => new(Key(ticket))
     {
+        Trend = trend ?? new TrendFact(),
         Channel = ticket.Channel,
         Subject = ticket.Subject,
         Description = ticket.Description ?? "",

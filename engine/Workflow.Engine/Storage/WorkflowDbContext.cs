@@ -39,6 +39,10 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
         ticket.Property(t => t.Id).ValueGeneratedOnAdd();
         ticket.HasIndex(t => t.ExternalKey).IsUnique();
         ticket.HasIndex(t => new { t.State, t.Priority });
+
+        // Trend rules count recent tickets on one item or in one category at every intake.
+        ticket.HasIndex(t => new { t.ConfigurationItem, t.CreatedAt });
+        ticket.HasIndex(t => new { t.Category, t.CreatedAt });
         ticket.Property(t => t.Kind).HasConversion<string>().HasMaxLength(32);
         ticket.Property(t => t.Channel).HasConversion<string>().HasMaxLength(32);
         ticket.Property(t => t.State).HasConversion<string>().HasMaxLength(32);

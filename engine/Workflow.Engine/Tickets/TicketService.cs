@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Workflows;
 using Workflow.Engine.Workflows.Activities;
+using Workflow.Sdk.Rules;
+using Workflow.Sdk.Tickets;
 
 namespace Workflow.Engine.Tickets;
 
@@ -29,12 +31,34 @@ public sealed class TicketService(
         var ticket = Ticket.Log(details, now);
         ticket.AppendJournal(actor, "created", $"logged through {details.Channel}", now);
         var instance = WorkflowInstance.Start(ticket, definition.Id, version, now);
-        runtime.Start(definition, instance, now);
 
         await using var db = contexts.Create();
+        var trend = await TrendAsync(db, details, now, cancellationToken);
+        runtime.Start(definition, instance, now, new StepScope { Trend = trend });
+
         db.Instances.Add(instance);
         await db.SaveChangesAsync(cancellationToken);
         return ticket;
+    }
+
+    /// <summary>Open incidents logged within the last hour on the same item and in the same category.</summary>
+    private static async Task<TrendFact> TrendAsync(
+        WorkflowDbContext db,
+        TicketDetails details,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var since = now - TimeSpan.FromHours(1);
+        var open = db.Tickets.Where(t => t.CreatedAt >= since && t.Kind == TicketKind.Incident
+            && (t.State == TicketState.New || t.State == TicketState.InProgress || t.State == TicketState.OnHold));
+
+        var sameItem = details.ConfigurationItem is { } item
+            ? await open.CountAsync(t => t.ConfigurationItem == item, cancellationToken)
+            : 0;
+        var sameCategory = details.Category is { } category
+            ? await open.CountAsync(t => t.Category == category, cancellationToken)
+            : 0;
+        return new TrendFact { SameItemLastHour = sameItem + 1, SameCategoryLastHour = sameCategory + 1 };
     }
 
     /// <summary>

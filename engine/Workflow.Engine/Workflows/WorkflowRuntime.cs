@@ -31,11 +31,15 @@ public sealed class WorkflowRuntime(
     public RuleRegistry? Rules { get; } = rules;
 
     /// <summary>Starts a fresh instance at the definition's start node and runs it to its first bookmark.</summary>
-    public void Start(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now)
+    public void Start(
+        WorkflowDefinition definition,
+        WorkflowInstance instance,
+        DateTimeOffset now,
+        StepScope? step = null)
     {
         instance.MoveTo(definition.Start, now);
 
-        var step = new StepScope();
+        step ??= new StepScope();
         var node = definition.Node(definition.Start);
         var result = Run(instance, node, null, now, step, c => _catalog.Get(node.Type).Execute(c));
         Continue(definition, instance, node, result, null, now, step);

@@ -70,6 +70,11 @@ internal sealed partial record JsonBodyError(string Field, string Message, strin
             .Replace(" which is not supported in this mode", "", StringComparison.Ordinal)
             .Replace(" Change the reader options.", "", StringComparison.Ordinal)
             .Trim();
+        if (reason.Length > 1 && char.IsUpper(reason[0]) && char.IsLower(reason[1]))
+        {
+            reason = char.ToLowerInvariant(reason[0]) + reason[1..];
+        }
+
         return reason.EndsWith('.') ? reason : reason + ".";
     }
 

@@ -46,6 +46,14 @@ internal static class EngineSettings
     /// <exception cref="EngineSettingException">The first setting that is refused.</exception>
     public static void Check(EngineOptions options)
     {
+        // The shipped settings hold an empty connection string, which PostgreSQL would only trip over on connecting.
+        if (options.Storage.IsPostgres && string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
+        {
+            throw new EngineSettingException(
+                ConnectionString,
+                "is required for PostgreSQL, for example Host=127.0.0.1;Database=workflow;Username=workflow.");
+        }
+
         try
         {
             _ = new WorkflowDbContextFactory(options.Storage);

@@ -44,9 +44,20 @@ internal sealed record ImportArguments(string File, string Scheme, string? Zone,
             throw new ValidationException("FILE", "name the CSV file to import.");
         }
 
+        if (Directory.Exists(file))
+        {
+            throw new ValidationException("FILE", $"'{file}' is a directory; name the CSV file to import.");
+        }
+
         if (!System.IO.File.Exists(file))
         {
             throw new ValidationException("FILE", $"'{file}' does not exist.");
+        }
+
+        if (string.IsNullOrWhiteSpace(source))
+        {
+            // The source prefixes every incident number in the key that keeps a second import from duplicating.
+            throw new ValidationException("--source", "must not be empty; it names where the incidents come from.");
         }
 
         return new ImportArguments(file, scheme, zone, source, show, batch);

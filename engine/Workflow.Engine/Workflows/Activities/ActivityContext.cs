@@ -43,7 +43,7 @@ public sealed class ActivityContext
 
         if (Step.Evaluation is null)
         {
-            Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket));
+            Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend));
             Record(Step.Evaluation);
         }
 
@@ -88,4 +88,7 @@ public sealed class ActivityContext
 public sealed class StepScope
 {
     public RuleEvaluation? Evaluation { get; set; }
+
+    /// <summary>Counts of recent tickets like this one, looked up by the caller before the step.</summary>
+    public Sdk.Rules.TrendFact? Trend { get; init; }
 }

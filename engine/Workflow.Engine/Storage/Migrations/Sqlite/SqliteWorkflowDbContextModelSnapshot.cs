@@ -285,6 +285,10 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                     b.HasIndex("ExternalKey")
                         .IsUnique();
 
+                    b.HasIndex("Category", "CreatedAt");
+
+                    b.HasIndex("ConfigurationItem", "CreatedAt");
+
                     b.HasIndex("State", "Priority");
 
                     b.ToTable("tickets", (string)null);
