@@ -3,8 +3,10 @@ using System.Net;
 namespace Workflow.Host.Tests.Api;
 
 /// <summary>
-/// Bodies the JSON reader cannot take: malformed JSON and values of the wrong type give 400 problem details
-/// that say where the body broke; a body that is not JSON at all gives 415. None of them stores anything.
+/// Bodies the JSON reader cannot take: malformed JSON, values of the wrong type and fields nobody knows give 400
+/// problem details that say in plain words what is wrong, in which field and at which line and position
+/// (counted from 1), and never name a .NET type; a body that is not JSON at all gives 415. None of them stores
+/// anything.
 /// </summary>
 public sealed class RequestBodyApiTests
 {
@@ -19,9 +21,12 @@ public sealed class RequestBodyApiTests
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(
-            "',' is an invalid start of a property name. Expected a '\"'. Path: $ | LineNumber: 0 | "
-            + "BytePositionInLine: 23.",
+            "At line 1, position 24, the body is not valid JSON: ',' is an invalid start of a property name. "
+            + "Expected a '\"'.",
             problem.Detail);
+        Assert.Equal(
+            ["is not valid JSON: ',' is an invalid start of a property name. Expected a '\"'."],
+            problem.Errors["$"]);
         Assert.Equal((0, 0), await host.CountStoredAsync());
     }
 
@@ -35,7 +40,10 @@ public sealed class RequestBodyApiTests
 
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Path: $.reporter.name | LineNumber: 2 | BytePositionInLine: 23.", problem.Detail);
+        Assert.Equal(
+            "At line 3, position 24, reporter.name is not valid JSON: 'A' is an invalid start of a value.",
+            problem.Detail);
+        Assert.Equal(["is not valid JSON: 'A' is an invalid start of a value."], problem.Errors["reporter.name"]);
     }
 
     [Fact]
@@ -47,12 +55,15 @@ public sealed class RequestBodyApiTests
 
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("LineNumber: 0 | BytePositionInLine: 16.", problem.Detail);
+        Assert.Equal(
+            "At line 1, position 17, subject is not valid JSON: expected end of string, but instead reached end "
+            + "of data.",
+            problem.Detail);
         Assert.Equal((0, 0), await host.CountStoredAsync());
     }
 
     [Fact]
-    public async Task PostTicket_WrongTypeForAField_Returns400NamingThePath()
+    public async Task PostTicket_WrongTypeForAField_Returns400SayingWhatTheFieldTakes()
     {
         await using var host = await TestHost.StartAsync();
         var body = TicketRequests.Valid().ToJsonString().Replace("\"affectedUsers\":12", "\"affectedUsers\":\"many\"");
@@ -61,7 +72,12 @@ public sealed class RequestBodyApiTests
 
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Path: $.affectedUsers", problem.Detail);
+        // The reader reports a value of the wrong type at the position just past it.
+        var position = body.IndexOf("\"many\"", StringComparison.Ordinal) + "\"many\"".Length + 1;
+        Assert.Equal(
+            $"At line 1, position {position}, affectedUsers must be a whole number from -2147483648 to 2147483647.",
+            problem.Detail);
+        Assert.Equal(["must be a whole number from -2147483648 to 2147483647."], problem.Errors["affectedUsers"]);
         Assert.Equal((0, 0), await host.CountStoredAsync());
     }
 
@@ -94,7 +110,7 @@ public sealed class RequestBodyApiTests
 
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("Path: $.outcome | LineNumber: 0 | BytePositionInLine: 12.", problem.Detail);
+        Assert.Equal("At line 1, position 13, outcome is not valid JSON: 'a' is an invalid start of a value.", problem.Detail);
         Assert.Equal("triage", (await host.GetTicketAsync(ticket.Id)).Workflow.Node);
     }
 
@@ -111,5 +127,160 @@ public sealed class RequestBodyApiTests
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Equal("triage", (await host.GetTicketAsync(ticket.Id)).Workflow.Node);
+    }
+
+    [Fact]
+    public async Task PostTicket_MisspeltField_Returns400NamingItAndStoresNothing()
+    {
+        await using var host = await TestHost.StartAsync();
+        const string body = """{"subject":"x","reporter":{"name":"A"},"prioriy":"1"}""";
+
+        using var response = await host.PostAsync("/api/tickets", body, "application/json");
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        const string message = "is not a known field; the fields here are kind, channel, reporter, subject, "
+            + "description, occurredAt, reportedAt, affectedService, configurationItem, affectedUsers, category, "
+            + "subcategory, impact, urgency, assignmentGroup.";
+        Assert.Equal([message], problem.Errors["prioriy"]);
+        Assert.Equal($"At line 1, position 50, prioriy {message}", problem.Detail);
+        Assert.Equal((0, 0), await host.CountStoredAsync());
+    }
+
+    [Fact]
+    public async Task PostTicket_UnknownFieldOfTheReporter_NamesItsPathAndTheReportersFields()
+    {
+        await using var host = await TestHost.StartAsync();
+        var body = TicketRequests.Valid();
+        body["reporter"]!["nickname"] = "Ada";
+
+        using var response = await host.PostJsonAsync("/api/tickets", body);
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            ["is not a known field; the fields here are name, userName, mail, phone, department, location."],
+            problem.Errors["reporter.nickname"]);
+    }
+
+    [Fact]
+    public async Task PostAction_MisspeltField_Returns400AndLeavesTheTicketAtTriage()
+    {
+        await using var host = await TestHost.StartAsync();
+        var ticket = await host.CreateTicketAsync();
+
+        using var response = await host.PostAsync(
+            $"/api/tickets/{ticket.Id}/actions",
+            """{"outcome": "hold", "reason": "AwaitingVendor"}""",
+            "application/json");
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("is not a known field; the fields here are outcome, bookmarkId, comment, holdReason,",
+            Assert.Single(problem.Errors["reason"]));
+        Assert.Equal("triage", (await host.GetTicketAsync(ticket.Id)).Workflow.Node);
+    }
+
+    [Theory]
+    [InlineData("\"Waiting\"", 44)]
+    [InlineData("2", 36)]
+    public async Task PostAction_HoldReasonThatIsNoReason_ListsTheAcceptedReasons(string value, int position)
+    {
+        await using var host = await TestHost.StartAsync();
+        var ticket = await host.CreateTicketAsync();
+
+        using var response = await host.PostAsync(
+            $"/api/tickets/{ticket.Id}/actions",
+            $$"""{"outcome": "hold", "holdReason": {{value}}}""",
+            "application/json");
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        const string message = "must be one of AwaitingCaller, AwaitingVendor, AwaitingProblem, AwaitingEvidence.";
+        Assert.Equal([message], problem.Errors["holdReason"]);
+        Assert.Equal($"At line 1, position {position}, holdReason {message}", problem.Detail);
+        Assert.Equal("triage", (await host.GetTicketAsync(ticket.Id)).Workflow.Node);
+    }
+
+    [Fact]
+    public async Task PostAction_BookmarkIdThatIsNoId_SaysWhatAnIdLooksLike()
+    {
+        await using var host = await TestHost.StartAsync();
+        var ticket = await host.CreateTicketAsync();
+
+        using var response = await host.PostAsync(
+            $"/api/tickets/{ticket.Id}/actions",
+            """{"outcome": "acknowledge", "bookmarkId": "the latest"}""",
+            "application/json");
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            ["must be an id such as 0f8fad5b-d9cb-469f-a165-70867728950e."],
+            problem.Errors["bookmarkId"]);
+    }
+
+    [Fact]
+    public async Task PostTicket_ReporterGivenAsText_SaysItMustBeAnObjectWithItsFields()
+    {
+        await using var host = await TestHost.StartAsync();
+        var body = TicketRequests.Valid();
+        body["reporter"] = "Ada Lovelace";
+
+        using var response = await host.PostJsonAsync("/api/tickets", body);
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            ["must be a JSON object with the fields name, userName, mail, phone, department, location."],
+            problem.Errors["reporter"]);
+    }
+
+    [Fact]
+    public async Task PostTicket_TrailingComma_SaysSoWithoutAdviceAboutReaderOptions()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        using var response = await host.PostAsync("/api/tickets", """{"subject": "VPN down",}""", "application/json");
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            "At line 1, position 24, the body is not valid JSON: the JSON object contains a trailing comma at the end.",
+            problem.Detail);
+    }
+
+    [Theory]
+    [InlineData("""[{"subject": "VPN down"}]""")]
+    [InlineData("""{"subject": 5}""")]
+    [InlineData("""{"subject": "VPN down", "affectedUsers": 1.5}""")]
+    [InlineData("""{"subject": "VPN down", "reporter": []}""")]
+    [InlineData("""{"subject": "VPN down", "kind": true}""")]
+    [InlineData("""{"subject": "VPN down", "prioriy": "1"}""")]
+    public async Task PostTicket_BodyTheReaderRefuses_NeverNamesADotNetType(string body)
+    {
+        await using var host = await TestHost.StartAsync();
+
+        using var response = await host.PostAsync("/api/tickets", body, "application/json");
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.DoesNotContain("System.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Workflow.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("`1", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("reader options", text, StringComparison.Ordinal);
+        Assert.Contains("\"errors\":{", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostTicket_BodyThatIsAList_SaysTheBodyMustBeAnObject()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        using var response = await host.PostAsync("/api/tickets", "[1]", "application/json");
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.StartsWith("must be a JSON object with the fields kind, channel, reporter,", problem.Errors["$"][0]);
+        Assert.StartsWith("At line 1, position 2, the body must be a JSON object", problem.Detail);
     }
 }

@@ -197,7 +197,9 @@ public sealed class TicketActionRefusalApiTests
 
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("$.holdReason", problem.Detail);
+        Assert.Equal(
+            ["must be one of AwaitingCaller, AwaitingVendor, AwaitingProblem, AwaitingEvidence."],
+            problem.Errors["holdReason"]);
         await AssertUnchangedAsync(host, ticket.Id, before);
     }
 

@@ -8,7 +8,8 @@ namespace Workflow.Host.Tests.Cli;
 
 /// <summary>
 /// The <c>import</c> verb run as the command line runs it, on a small event log written by the test: the
-/// summary it prints, what it stores, and the exit codes for a missing file and a bad option.
+/// summary it prints, what it stores, and the exit codes: 0 when every row was read, 1 when rows were rejected
+/// or the file refused, 2 for a missing file, a directory, a bad option or an empty source.
 /// </summary>
 public sealed class ImportCommandTests : IAsyncLifetime
 {
@@ -50,14 +51,12 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_SmallEventLog_PrintsTheCountsAndReturnsZero()
+    public async Task RunAsync_SmallEventLog_PrintsTheCounts()
     {
         await SampleLog().WriteAsync(CsvPath);
 
-        var (code, output, errors) = await RunAsync(CsvPath, DatabaseArgument);
+        var (_, output, _) = await RunAsync(CsvPath, DatabaseArgument);
 
-        Assert.Equal(0, code);
-        Assert.Equal("", errors);
         Assert.Equal(
             $"Importing {CsvPath} into SQLite ({_database.ConnectionString}), priorities checked against "
             + "'servicenow-incident', times read as UTC.",
@@ -146,9 +145,37 @@ public sealed class ImportCommandTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_SameFileTwice_LeavesTheImportedIncidentsAlone()
+    public async Task RunAsync_EveryRowRead_Returns0AndWritesNoErrors()
+    {
+        await CleanLog().WriteAsync(CsvPath);
+
+        var (code, output, errors) = await RunAsync(CsvPath, DatabaseArgument);
+
+        Assert.Equal(0, code);
+        Assert.Equal("", errors);
+        Assert.Contains("Rows rejected: 0", output);
+    }
+
+    [Fact]
+    public async Task RunAsync_RowsRejected_Returns1AfterPrintingTheWholeSummary()
     {
         await SampleLog().WriteAsync(CsvPath);
+
+        var (code, output, errors) = await RunAsync(CsvPath, DatabaseArgument);
+
+        Assert.Equal(1, code);
+        Assert.Equal(
+            $"import: 3 rows were rejected; the summary lists them with their line and reason.{Environment.NewLine}",
+            errors);
+        Assert.Contains("Tickets created:    3", output);
+        Assert.Contains("Rows rejected: 3", output);
+        Assert.StartsWith("Elapsed: ", output[^2]);
+    }
+
+    [Fact]
+    public async Task RunAsync_SameFileTwice_LeavesTheImportedIncidentsAlone()
+    {
+        await CleanLog().WriteAsync(CsvPath);
         await RunAsync(CsvPath, DatabaseArgument);
 
         var (code, output, _) = await RunAsync(CsvPath, DatabaseArgument);
@@ -165,7 +192,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
 
         var (code, output, _) = await RunAsync(CsvPath, "--show", "1", DatabaseArgument);
 
-        Assert.Equal(0, code);
+        Assert.Equal(1, code);
         string[] rejected =
         [
             "Rows rejected: 3",
@@ -187,6 +214,36 @@ public sealed class ImportCommandTests : IAsyncLifetime
         Assert.Empty(output);
         Assert.StartsWith(
             $"import: FILE: '{missing}' does not exist.{Environment.NewLine}usage: import FILE.csv",
+            errors);
+        Assert.False(File.Exists(_database.FilePath));
+    }
+
+    [Fact]
+    public async Task RunAsync_DirectoryAsFile_Returns2AndSaysItIsADirectory()
+    {
+        var (code, output, errors) = await RunAsync(_database.Folder, DatabaseArgument);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith(
+            $"import: FILE: '{_database.Folder}' is a directory; name the CSV file to import.{Environment.NewLine}",
+            errors);
+        Assert.False(File.Exists(_database.FilePath));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public async Task RunAsync_EmptySource_Returns2AndNamesTheOption(string source)
+    {
+        await CleanLog().WriteAsync(CsvPath);
+
+        var (code, output, errors) = await RunAsync(CsvPath, "--source", source, DatabaseArgument);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.StartsWith(
+            "import: --source: must not be empty; it names where the incidents come from.",
             errors);
         Assert.False(File.Exists(_database.FilePath));
     }
@@ -267,7 +324,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_ZoneOption_ReadsTheExportsTimesInThatZone()
     {
-        await SampleLog().WriteAsync(CsvPath);
+        await CleanLog().WriteAsync(CsvPath);
 
         var (code, output, _) = await RunAsync(CsvPath, "--zone", "Europe/Paris", DatabaseArgument);
 
@@ -279,7 +336,7 @@ public sealed class ImportCommandTests : IAsyncLifetime
     [Fact]
     public async Task RunAsync_ZoneWrittenWithEquals_ReadsTheExportsTimesInThatZone()
     {
-        await SampleLog().WriteAsync(CsvPath);
+        await CleanLog().WriteAsync(CsvPath);
 
         var (code, output, errors) = await RunAsync(CsvPath, "--zone=Europe/Paris", DatabaseArgument);
 
@@ -331,6 +388,18 @@ public sealed class ImportCommandTests : IAsyncLifetime
         .Add("INC0000003", "Active", 1, "3/3/2016 08:10", Planning)
         .AddRaw("INC0000005,New,true")
         .Add("INC0000006", "New", 0, "31/2/2016 10:00");
+
+    /// <summary>The three incidents of <see cref="SampleLog"/> without the rows the reader rejects.</summary>
+    private static EventLogCsv CleanLog() => new EventLogCsv(OpenedAtEight)
+        .Add("INC0000001", "New", 0, "1/3/2016 08:05", ("closed_code", "code 5"))
+        .Add("INC0000001", "Active", 1, "1/3/2016 09:00", ("closed_code", "code 5"))
+        .Add("INC0000001", "Resolved", 2, "1/3/2016 10:00", ("closed_code", "code 5"))
+        .Add("INC0000001", "Closed", 3, "6/3/2016 10:00", ("closed_code", "code 5"))
+        .Add("INC0000002", "New", 0, "2/3/2016 11:00", Critical)
+        .Add("INC0000002", "Active", 1, "2/3/2016 11:30", Critical)
+        .Add("INC0000002", "Awaiting User Info", 2, "2/3/2016 12:00", Critical)
+        .Add("INC0000003", "New", 0, "3/3/2016 08:00", Planning)
+        .Add("INC0000003", "Active", 1, "3/3/2016 08:10", Planning);
 
     private static async Task<(int Code, string[] Output, string Errors)> RunAsync(params string[] args)
     {
