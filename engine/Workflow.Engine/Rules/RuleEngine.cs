@@ -58,12 +58,13 @@ public sealed class RuleEngine
         var quarantinedBefore = Quarantined().ToHashSet(StringComparer.Ordinal);
         var firings = new Dictionary<string, int>(StringComparer.Ordinal);
 
-        session.Events.RuleFiredEvent += (_, e) => Record(evaluation, fact, e, firings);
+        session.Events.RuleFiredEvent += (_, e) => Record(evaluation, e, firings);
         session.Events.LhsExpressionFailedEvent += (_, e) =>
             Fail(evaluation, e, e.Exception, e.Rules.Select(r => r.Name), fact);
         session.Events.RhsExpressionFailedEvent += (_, e) => Fail(evaluation, e, e.Exception, [e.Match.Rule.Name], fact);
         session.Insert(fact);
         var fired = session.Fire(_budget);
+        evaluation.Fact = session.Query<TicketFact>().FirstOrDefault(f => f.Key == fact.Key) ?? fact;
 
         if (fired >= _budget && !session.Agenda.IsEmpty)
         {
@@ -79,16 +80,12 @@ public sealed class RuleEngine
 
     private IEnumerable<string> Quarantined() => _companySets.SelectMany(s => s.Guard.Quarantined);
 
-    private static void Record(
-        RuleEvaluation evaluation,
-        TicketFact fact,
-        AgendaEventArgs e,
-        Dictionary<string, int> firings)
+    private static void Record(RuleEvaluation evaluation, AgendaEventArgs e, Dictionary<string, int> firings)
     {
         var name = e.Rule.Name;
         firings[name] = firings.GetValueOrDefault(name) + 1;
-        var already = evaluation.Fired.Sum(f => f.Changes.Count);
-        var made = fact.Changes.Skip(already).Where(c => c.Rule == name).ToList();
+        var made = ActiveRuleInterceptor.TakeChanges();
+        evaluation.Changes.AddRange(made);
         evaluation.Fired.Add(new FiredRule(name, evaluation.Fired.Count + 1, made));
     }
 
@@ -100,19 +97,36 @@ public sealed class RuleEngine
         TicketFact fact)
     {
         error.IsHandled = true;
-        var cause = exception?.InnerException ?? exception;
+        // NRules hands over what the rule threw; only a reflective call's wrapper hides the real cause.
+        var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner }
+            ? inner
+            : exception;
         foreach (var rule in rules)
         {
             evaluation.Faults.Add(new RuleFault(rule, fact.Key, cause?.Message ?? "the rule failed."));
         }
     }
 
-    /// <summary>Tells each fact which rule is changing it, so every change names its rule.</summary>
+    /// <summary>
+    /// Tells each fact which rule is changing it, so every change names its rule, and keeps the changes one
+    /// firing made until the fired event takes them. Evaluations run on one thread each, so per thread is enough.
+    /// </summary>
     private sealed class ActiveRuleInterceptor : IActionInterceptor
     {
+        [ThreadStatic]
+        private static List<FactChange>? _made;
+
+        public static List<FactChange> TakeChanges()
+        {
+            var made = _made ?? [];
+            _made = null;
+            return made;
+        }
+
         public void Intercept(IContext context, IReadOnlyCollection<IActionInvocation> actions)
         {
             var facts = context.Match.Facts.Select(f => f.Value).OfType<TicketFact>().ToList();
+            var before = facts.Select(f => f.Changes.Count).ToList();
             foreach (var fact in facts)
             {
                 fact.ActiveRule = context.Rule.Name;
@@ -127,6 +141,7 @@ public sealed class RuleEngine
             }
             finally
             {
+                _made = [.. facts.SelectMany((fact, i) => fact.Changes.Skip(before[i]))];
                 foreach (var fact in facts)
                 {
                     fact.ActiveRule = null;

@@ -11,7 +11,14 @@ public sealed record RuleFault(string Rule, string TicketKey, string Message);
 /// <summary>What one evaluation of a ticket decided and why.</summary>
 public sealed class RuleEvaluation
 {
-    public required TicketFact Fact { get; init; }
+    /// <summary>
+    /// The ticket as the session holds it at the end: the fact first inserted, or the copy a rule updated in its
+    /// place (identity is the key, so a copy replaces it).
+    /// </summary>
+    public required TicketFact Fact { get; set; }
+
+    /// <summary>Every change the rules made, in the order they made them, whichever copy they made it on.</summary>
+    public List<FactChange> Changes { get; } = [];
 
     public required string RuleSetVersion { get; init; }
 

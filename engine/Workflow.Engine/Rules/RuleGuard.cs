@@ -1,9 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace Workflow.Engine.Rules;
 
 /// <summary>
-/// Keeps company code within its time: compiled rules call it on entry and inside every loop and lambda, and a
-/// rule that runs past its budget is stopped with <see cref="RuleTimeoutException"/> and quarantined for the
-/// rest of the rule set's life. One guard per compiled rule set; the running rule is tracked per thread.
+/// Keeps company code within its time: compiled rules call it on entry and inside every loop, lambda and local
+/// function, and a rule that runs past its budget is stopped with <see cref="RuleTimeoutException"/> and
+/// quarantined for the rest of the rule set's life. Once stopped, a rule stays stopped: every later check
+/// throws again, so code that catches the timeout cannot run on. One guard per compiled rule set; the running
+/// rule is tracked per thread.
 /// </summary>
 public sealed class RuleGuard(int rules)
 {
@@ -34,25 +38,68 @@ public sealed class RuleGuard(int rules)
     }
 
     /// <summary>Starts the budget of a rule's action.</summary>
-    public void EnterAction(int rule) => Enter(rule);
+    /// <exception cref="RuleTimeoutException">The rule was quarantined after its condition matched.</exception>
+    public void EnterAction(int rule)
+    {
+        if (!Enter(rule))
+        {
+            throw new RuleTimeoutException(Names[rule], Budget);
+        }
+    }
 
-    /// <summary>Checks the running rule's budget inside a loop or a lambda.</summary>
+    /// <summary>Checks the running rule's budget and the stack inside a loop, a lambda or a local function.</summary>
+    /// <exception cref="RuleTimeoutException">The rule ran past its budget; it is quarantined.</exception>
+    /// <exception cref="InsufficientExecutionStackException">The rule recursed too deep.</exception>
     public void Tick()
+    {
+        // An overflowing stack ends the process, so deep recursion is refused while it can still be caught.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        TimeOut();
+    }
+
+    /// <summary>Checks the budget before a value is computed; <c>check</c> is evaluated first, then the value.</summary>
+    public T Pass<T>(bool check, T value) => value;
+
+    /// <summary>Checks the budget; true so that it can stand in front of an expression.</summary>
+    public bool Check()
+    {
+        Tick();
+        return true;
+    }
+
+    /// <summary>What is left of the running rule's budget, for library calls that take a timeout.</summary>
+    internal static TimeSpan Remaining()
+    {
+        var current = _current;
+        if (current is null)
+        {
+            return Budget;
+        }
+
+        var left = current.Deadline - Environment.TickCount64;
+        return TimeSpan.FromMilliseconds(Math.Max(1, left));
+    }
+
+    /// <summary>Stops the running rule now: a library call it made ran out of its budget.</summary>
+    internal static RuleTimeoutException Expire()
+    {
+        var current = _current;
+        if (current is null)
+        {
+            return new RuleTimeoutException("(unknown)", Budget);
+        }
+
+        Volatile.Write(ref current.Guard._quarantined[current.Rule], true);
+        return new RuleTimeoutException(current.Guard.Names[current.Rule], Budget);
+    }
+
+    private static void TimeOut()
     {
         var current = _current;
         if (current is not null && Environment.TickCount64 > current.Deadline)
         {
-            _current = null;
-            Volatile.Write(ref current.Guard._quarantined[current.Rule], true);
-            throw new RuleTimeoutException(current.Guard.Names[current.Rule], Budget);
+            throw Expire();
         }
-    }
-
-    /// <summary>Checks the budget and passes a lambda's value through; used where a statement cannot go.</summary>
-    public T Pass<T>(T value)
-    {
-        Tick();
-        return value;
     }
 
     private sealed record Running(RuleGuard Guard, int Rule, long Deadline);

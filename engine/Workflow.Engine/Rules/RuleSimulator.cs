@@ -100,8 +100,8 @@ public sealed class RuleSimulator(WorkflowDbContextFactory contexts, PrioritySch
                 continue;
             }
 
-            var rule = after.Fact.Changes.LastOrDefault(c => decided.Contains(c.Field))?.Rule
-                ?? before.Fact.Changes.LastOrDefault(c => decided.Contains(c.Field))?.Rule;
+            var rule = after.Changes.LastOrDefault(c => decided.Contains(c.Field))?.Rule
+                ?? before.Changes.LastOrDefault(c => decided.Contains(c.Field))?.Rule;
             yield return new SimulatedChange(ticket.Id, ticket.Number, field, was, will, rule);
         }
     }

@@ -47,10 +47,34 @@ internal sealed class BudgetRewriter(SemanticModel model, IReadOnlyList<(int Sta
             return visited;
         }
 
-        return visited.Body is { } body
-            ? visited.WithBody(body.WithStatements(body.Statements.Insert(0, Tick)))
-            : visited.WithExpressionBody(Pass(visited.ExpressionBody!))
-                .WithSemicolonToken(visited.SemicolonToken);
+        if (visited.Body is { } body)
+        {
+            return visited.WithBody(body.WithStatements(body.Statements.Insert(0, Tick)));
+        }
+
+        // The check must come before the body runs, or a function that recurses never reaches it.
+        var expression = visited.ExpressionBody!.Expression;
+        var returnsVoid = model.GetDeclaredSymbol(node) is IMethodSymbol { ReturnsVoid: true };
+        StatementSyntax last = returnsVoid
+            ? SyntaxFactory.ExpressionStatement(expression)
+            : SyntaxFactory.ReturnStatement(expression);
+        return visited.WithExpressionBody(null)
+            .WithSemicolonToken(default)
+            .WithBody(SyntaxFactory.Block(Tick, last));
+    }
+
+    /// <summary>Static Regex searches go through <see cref="Rules.GuardedRegex"/>, which keeps to the budget.</summary>
+    public override SyntaxNode? VisitMemberAccessExpression(MemberAccessExpressionSyntax node)
+    {
+        var visited = (MemberAccessExpressionSyntax)base.VisitMemberAccessExpression(node)!;
+        if (!Owned(node) || model.GetSymbolInfo(node).Symbol is not IMethodSymbol { IsStatic: true } method
+            || method.ContainingType.ToDisplayString() != "System.Text.RegularExpressions.Regex")
+        {
+            return visited;
+        }
+
+        return SyntaxFactory.ParseExpression($"global::{typeof(Rules.GuardedRegex).FullName}.{method.Name}")
+            .WithTriviaFrom(visited);
     }
 
     public override SyntaxNode? VisitSimpleLambdaExpression(SimpleLambdaExpressionSyntax node) =>
@@ -75,21 +99,33 @@ internal sealed class BudgetRewriter(SemanticModel model, IReadOnlyList<(int Sta
             return visited.WithBlock(block.WithStatements(block.Statements.Insert(0, Tick)));
         }
 
-        // A lambda that returns nothing cannot pass a value through the guard; it is left as written.
         var symbol = model.GetSymbolInfo(original).Symbol as IMethodSymbol;
-        return symbol is { ReturnsVoid: false } && visited.ExpressionBody is { } body
-            ? visited.WithExpressionBody(Pass(body))
-            : visited;
+        if (visited.ExpressionBody is not { } body || symbol is null)
+        {
+            return visited;
+        }
+
+        if (!symbol.ReturnsVoid)
+        {
+            return visited.WithExpressionBody(Pass(body));
+        }
+
+        // An expression tree cannot hold a block; a void lambda there is rare and is left as written.
+        var converted = model.GetTypeInfo(original).ConvertedType?.OriginalDefinition.ToDisplayString();
+        return converted == "System.Linq.Expressions.Expression<TDelegate>"
+            ? visited
+            : visited.WithExpressionBody(null)
+                .WithBlock(SyntaxFactory.Block(Tick, SyntaxFactory.ExpressionStatement(body)));
     }
 
+    /// <summary><c>Guard.Pass(Guard.Check(), body)</c>: arguments run left to right, so the check comes first.</summary>
     private static ExpressionSyntax Pass(ExpressionSyntax body) =>
-        SyntaxFactory.ParseExpression($"{RuleSource.GuardHolder}.Guard.Pass(0)") is InvocationExpressionSyntax call
-            ? call.WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
+        SyntaxFactory.ParseExpression($"{RuleSource.GuardHolder}.Guard.Pass({RuleSource.GuardHolder}.Guard.Check(), 0)")
+            is InvocationExpressionSyntax call
+            ? call.WithArgumentList(call.ArgumentList.WithArguments(call.ArgumentList.Arguments.Replace(
+                call.ArgumentList.Arguments[1],
                 SyntaxFactory.Argument(SyntaxFactory.ParenthesizedExpression(body)))))
             : body;
-
-    private static ArrowExpressionClauseSyntax Pass(ArrowExpressionClauseSyntax arrow) =>
-        arrow.WithExpression(Pass(arrow.Expression));
 
     private static StatementSyntax Guarded(StatementSyntax body) => body is BlockSyntax block
         ? block.WithStatements(block.Statements.Insert(0, Tick))

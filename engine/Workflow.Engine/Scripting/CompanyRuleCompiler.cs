@@ -1,6 +1,8 @@
 using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using NRules.Fluent;
 using Workflow.Engine.Rules;
 
@@ -13,19 +15,21 @@ namespace Workflow.Engine.Scripting;
 /// </summary>
 public sealed class CompanyRuleCompiler
 {
+    private const string Generated = "generated";
+
     private static readonly CSharpParseOptions Parse = new(LanguageVersion.Latest);
 
     /// <exception cref="RuleCompileException">A rule does not compile or uses something rules may not use.</exception>
     public CompiledRuleSet Compile(string name, IReadOnlyList<CompanyRule> rules)
     {
         var errors = CheckNames(rules);
+        errors.AddRange(rules.SelectMany(RuleSyntax.Check));
         if (errors.Count > 0)
         {
             throw new RuleCompileException(errors);
         }
 
-        var ranks = RuleRanking.Priorities(rules.Select(r => (r.Name, r.Salience)).ToList());
-        var (code, company) = RuleSource.Write(rules, ranks);
+        var (code, company) = RuleSource.Write(rules);
         var tree = CSharpSyntaxTree.ParseText(code, Parse);
         var compilation = Compilation(name, tree);
         var model = compilation.GetSemanticModel(tree);
@@ -37,9 +41,12 @@ public sealed class CompanyRuleCompiler
         errors.AddRange(RuleSafety.Check(tree, model, company)
             .Select(r => Error(rules, r.Where, r.Reason))
             .DistinctBy(e => (e.Rule, e.Part, e.Line)));
+        errors.AddRange(NotBoolean(tree, model, company).Select(r => Error(rules, r.Where, r.Reason)));
         if (errors.Count > 0)
         {
-            throw new RuleCompileException([.. errors.Distinct()]);
+            // An error in the generated frame is only the echo of an author's mistake when there is one.
+            var authors = errors.Where(e => e.Part != Generated).ToList();
+            throw new RuleCompileException([.. (authors.Count > 0 ? authors : errors).Distinct()]);
         }
 
         var guarded = tree.WithRootAndOptions(new BudgetRewriter(model, company).Visit(tree.GetRoot()), tree.Options);
@@ -103,6 +110,28 @@ public sealed class CompanyRuleCompiler
         return errors;
     }
 
+    /// <summary>Conditions whose value is not true or false, reported at the start of the author's text.</summary>
+    private static IEnumerable<(Location Where, string Reason)> NotBoolean(
+        SyntaxTree tree,
+        SemanticModel model,
+        IReadOnlyList<(int Start, int End)> company)
+    {
+        var root = tree.GetRoot();
+        for (var i = 0; i < company.Count; i += 2)
+        {
+            var (start, end) = company[i];
+            var condition = root.DescendantNodes(n => n.Span.IntersectsWith(new TextSpan(start, end - start)))
+                .OfType<ExpressionSyntax>()
+                .FirstOrDefault(n => n.Span.Start >= start && n.Span.End <= end);
+            var type = condition is null ? null : model.GetTypeInfo(condition).Type;
+            if (type is not null && type.TypeKind != TypeKind.Error && type.SpecialType != SpecialType.System_Boolean)
+            {
+                yield return (condition!.GetLocation(),
+                    $"the condition must be true or false, but it gives a '{type.ToDisplayString()}'.");
+            }
+        }
+    }
+
     /// <summary>Maps a position in the generated code back to the rule and the text its author wrote.</summary>
     private static RuleCompileError Error(IReadOnlyList<CompanyRule> rules, Location location, string message)
     {
@@ -111,15 +140,16 @@ public sealed class CompanyRuleCompiler
         var colon = file.IndexOf(':');
         if (colon < 0 || !int.TryParse(file[(colon + 1)..], out var index) || index >= rules.Count)
         {
-            return new RuleCompileError("(rule set)", "generated", span.StartLinePosition.Line + 1, 1, message);
+            return new RuleCompileError("(rule set)", Generated, span.StartLinePosition.Line + 1, 1, message);
         }
 
-        return new RuleCompileError(
-            rules[index].Name,
-            file[..colon],
+        var part = file[..colon];
+        var text = part == RuleSource.ConditionFile ? rules[index].Condition : RuleSource.ActionCode(rules[index]);
+        var (line, column) = RuleSyntax.Within(
+            text,
             span.StartLinePosition.Line + 1,
-            span.StartLinePosition.Character + 1,
-            message);
+            span.StartLinePosition.Character + 1);
+        return new RuleCompileError(rules[index].Name, part, line, column, message);
     }
 
     private static string Sanitize(string name) =>

@@ -14,7 +14,7 @@ internal static class RuleSafety
     [
         "System.IO", "System.Net", "System.Diagnostics", "System.Reflection", "System.Runtime", "System.Threading",
         "System.Security", "System.Resources", "System.Data", "System.CodeDom", "System.Web", "Microsoft",
-        "NRules", "Workflow.Engine",
+        "NRules", "Workflow.Engine", "System.Linq.Expressions",
     ];
 
     private static readonly HashSet<string> DeniedTypes = new(StringComparer.Ordinal)
@@ -22,6 +22,8 @@ internal static class RuleSafety
         "System.Environment", "System.AppDomain", "System.Activator", "System.GC", "System.Console", "System.Type",
         "System.Delegate", "System.MulticastDelegate", "System.AppContext", "System.Runtime.InteropServices.Marshal",
     };
+
+    private const string RegexType = "System.Text.RegularExpressions.Regex";
 
     private static readonly HashSet<string> DeniedMembers = new(StringComparer.Ordinal) { "GetType" };
 
@@ -58,6 +60,8 @@ internal static class RuleSafety
                 return "dynamic binding is not allowed in rules.";
             case TypeOfExpressionSyntax:
                 return "typeof is not allowed in rules: it leads to reflection.";
+            case StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax:
+                return "stackalloc is not allowed in rules: a large one ends the whole process.";
         }
 
         if (node is not (IdentifierNameSyntax or GenericNameSyntax or ObjectCreationExpressionSyntax
@@ -72,6 +76,12 @@ internal static class RuleSafety
 
     private static string? Denied(ISymbol symbol)
     {
+        if (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } regex
+            && regex.ContainingType.ToDisplayString() == RegexType)
+        {
+            return RegexRefusal(regex);
+        }
+
         if (symbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
         {
             symbol = constructor.ContainingType;
@@ -80,6 +90,16 @@ internal static class RuleSafety
         var type = symbol as INamedTypeSymbol ?? symbol.ContainingType;
         var name = type?.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat.WithGenericsOptions(
             SymbolDisplayGenericsOptions.None));
+
+        if (symbol is IPropertySymbol { Name: "ActiveRule" } && name == "Workflow.Sdk.Rules.TicketFact")
+        {
+            return "'ActiveRule' is kept by the engine so that every change names its rule; rules may not use it.";
+        }
+
+        if (name == RegexType)
+        {
+            return RegexRefusal(symbol);
+        }
 
         if (DeniedMembers.Contains(symbol.Name) && symbol is IMethodSymbol)
         {
@@ -96,6 +116,28 @@ internal static class RuleSafety
         return denied is null
             ? null
             : $"'{name ?? symbol.Name}' is not allowed in rules: {Why(denied)}.";
+    }
+
+    /// <summary>
+    /// Only the static searches that <see cref="Rules.GuardedRegex"/> offers, each with a pattern and options,
+    /// since those are the calls the compiled rule holds to its time budget.
+    /// </summary>
+    private static string? RegexRefusal(ISymbol symbol)
+    {
+        if (symbol is INamedTypeSymbol)
+        {
+            return null;
+        }
+
+        var allowed = symbol is IMethodSymbol { IsStatic: true } method
+            && Rules.GuardedRegex.Methods.Contains(method.Name)
+            && method.Parameters.All(p => p.Type.SpecialType == SpecialType.System_String
+                || p.Type.ToDisplayString() == "System.Text.RegularExpressions.RegexOptions");
+        return allowed
+            ? null
+            : $"'Regex.{symbol.Name}' is not allowed in rules; use the static Regex methods "
+                + $"{string.Join(", ", Rules.GuardedRegex.Methods)} with a pattern and options, "
+                + "which are held to the rule's time budget.";
     }
 
     private static string Why(string space) => space switch

@@ -15,9 +15,7 @@ internal static class RuleSource
     public const string ActionFile = "action";
 
     /// <summary>The rule set's code, and where in it each piece of the process owners' own text stands.</summary>
-    public static (string Code, IReadOnlyList<(int Start, int End)> Company) Write(
-        IReadOnlyList<CompanyRule> rules,
-        IReadOnlyList<int> priorities)
+    public static (string Code, IReadOnlyList<(int Start, int End)> Company) Write(IReadOnlyList<CompanyRule> rules)
     {
         var code = new StringBuilder();
         var company = new List<(int Start, int End)>();
@@ -34,7 +32,7 @@ internal static class RuleSource
 
         for (var i = 0; i < rules.Count; i++)
         {
-            WriteRule(code, company, i, rules[i], priorities[i]);
+            WriteRule(code, company, i, rules[i]);
         }
 
         return (code.ToString(), company);
@@ -47,12 +45,12 @@ internal static class RuleSource
         StringBuilder code,
         List<(int Start, int End)> company,
         int index,
-        CompanyRule rule,
-        int priority)
+        CompanyRule rule)
     {
         code.AppendLine("#line hidden");
         code.AppendLine($"[global::NRules.Fluent.Dsl.Name({Literal(rule.Name)})]");
-        code.AppendLine($"[global::NRules.Fluent.Dsl.Priority({priority})]");
+        // The author's salience, not a rank within this set: the engine ranks every source's rules together.
+        code.AppendLine($"[global::NRules.Fluent.Dsl.Priority({rule.Salience})]");
         code.AppendLine("[global::NRules.Fluent.Dsl.Repeatability(global::NRules.RuleModel.RuleRepeatability.NonRepeatable)]");
         code.AppendLine($"public sealed class Rule{index} : global::NRules.Fluent.Dsl.Rule");
         code.AppendLine("{");
@@ -86,7 +84,8 @@ internal static class RuleSource
         company.Add((start, start + text.Length));
     }
 
-    private static string ActionCode(CompanyRule rule) => rule.Action switch
+    /// <summary>The C# an action stands for: the author's statements, or the line a set-field action means.</summary>
+    public static string ActionCode(CompanyRule rule) => rule.Action switch
     {
         RuleActionKind.Statement => rule.Value ?? "",
         RuleActionKind.SetKind => $"ticket.Kind = TicketKind.{rule.Value};",

@@ -14,6 +14,8 @@ public sealed class TicketFact : IIdentityProvider
 {
     private readonly List<FactChange> _changes = [];
     private readonly SortedSet<string> _tags = new(StringComparer.Ordinal);
+    private readonly IReadOnlyList<FactChange> _changesView;
+    private readonly IReadOnlyCollection<string> _tagsView;
     private TicketKind _kind;
     private string? _category;
     private string? _subcategory;
@@ -31,6 +33,11 @@ public sealed class TicketFact : IIdentityProvider
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         Key = key;
+
+        // Views, not the collections: a rule that casts them back could otherwise change tags or erase changes
+        // without a record.
+        _changesView = _changes.AsReadOnly();
+        _tagsView = new System.Collections.ObjectModel.ReadOnlySet<string>(_tags);
     }
 
     /// <summary>The ticket's stable key; two facts with the same key are the same fact.</summary>
@@ -132,10 +139,10 @@ public sealed class TicketFact : IIdentityProvider
     }
 
     /// <summary>Tags set by rules, in order.</summary>
-    public IReadOnlyCollection<string> Tags => _tags;
+    public IReadOnlyCollection<string> Tags => _tagsView;
 
     /// <summary>Every change made by rules so far, in the order they were made.</summary>
-    public IReadOnlyList<FactChange> Changes => _changes;
+    public IReadOnlyList<FactChange> Changes => _changesView;
 
     /// <summary>Adds a tag; adding one that is there already changes nothing.</summary>
     /// <param name="tag">The tag; blank tags are ignored.</param>

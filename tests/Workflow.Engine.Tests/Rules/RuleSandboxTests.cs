@@ -81,4 +81,41 @@ public sealed class RuleSandboxTests
         Assert.Equal(["drops", "every", "minutes"], evaluation.Fact.Tags);
         Assert.Equal("2", evaluation.Fact.Urgency);
     }
+
+    [Fact]
+    public void Compile_RegexInstance_RefusedNamingTheStaticMethodsToUse()
+    {
+        var rule = new CompanyRule(
+            "instance",
+            1,
+            "new System.Text.RegularExpressions.Regex(\"^VPN\").IsMatch(ticket.Subject)",
+            RuleActionKind.AddTag,
+            "vpn");
+
+        var error = TestRules.Refusals(rule)[0];
+
+        Assert.Equal(("instance", "condition", 1, 1), (error.Rule, error.Part, error.Line, error.Column));
+        Assert.Equal(
+            "'Regex..ctor' is not allowed in rules; use the static Regex methods IsMatch, Match, Matches, Replace, "
+            + "Split, Count with a pattern and options, which are held to the rule's time budget.",
+            error.Message);
+    }
+
+    [Fact]
+    public void Evaluate_StaticRegexCallsInAnAction_WorkAsTheRegexMethodsDo()
+    {
+        const string Code = """
+            var words = System.Text.RegularExpressions.Regex.Split(ticket.Subject, "\\s+");
+            var count = System.Text.RegularExpressions.Regex.Matches(ticket.Subject, "e").Count;
+            ticket.AddTag(words.Length + " words, " + count + " e");
+            ticket.Impact = System.Text.RegularExpressions.Regex.Replace(ticket.Subject, "[^0-9]", "x").Length.ToString();
+            """;
+        var rule = TestRules.Statement("regex", 1, "true", Code);
+
+        var evaluation = TestRules.Engine(rule).Evaluate(TestRules.Ticket("VPN drops every ten minutes"));
+
+        Assert.Equal(["5 words, 4 e"], evaluation.Fact.Tags);
+        Assert.Equal("27", evaluation.Fact.Impact);
+        Assert.Empty(evaluation.Faults);
+    }
 }

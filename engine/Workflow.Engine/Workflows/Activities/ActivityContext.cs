@@ -69,14 +69,14 @@ public sealed class ActivityContext
             parts.Add(budget);
         }
 
-        var changes = evaluation.Fact.Changes.Select(c => new FieldChange($"rule:{c.Field}", c.Old, c.New)).ToList();
+        var changes = evaluation.Changes.Select(c => new FieldChange($"rule:{c.Field}", c.Old, c.New)).ToList();
         Ticket.AppendRecord("rules", "rules", string.Join(". ", parts), changes, Action?.At ?? Now);
     }
 
     /// <summary>Names the rules that decided a field, for the journal.</summary>
     public void BecauseOfRules(RuleEvaluation evaluation, params string[] fields)
     {
-        var rules = evaluation.Fact.Changes.Where(c => fields.Contains(c.Field)).Select(c => c.Rule).Distinct();
+        var rules = evaluation.Changes.Where(c => fields.Contains(c.Field)).Select(c => c.Rule).Distinct();
         foreach (var rule in rules)
         {
             Reasons.Add($"rule '{rule}' ({evaluation.RuleSetVersion})");
