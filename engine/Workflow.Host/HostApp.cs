@@ -104,6 +104,8 @@ public static class HostApp
         app.UseStatusCodePages();
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         app.MapTicketEndpoints();
+        app.MapExplanationEndpoints();
+        app.MapRuleSetEndpoints();
         return app;
     }
 

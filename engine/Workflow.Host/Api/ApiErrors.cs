@@ -1,3 +1,4 @@
+using Workflow.Engine.Rules;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Validation;
 using Workflow.Engine.Workflows;
@@ -19,6 +20,13 @@ internal static class ApiErrors
         {
             var fields = ex.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
             return Results.ValidationProblem(fields, detail: ex.Message, title: RefusedTitle);
+        }
+        catch (RuleCompileException ex)
+        {
+            // Keyed by rule and part, so an editor can put each message on the line it belongs to.
+            var fields = ex.Errors.GroupBy(e => $"{e.Rule}.{e.Part}")
+                .ToDictionary(g => g.Key, g => g.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}").ToArray());
+            return Results.ValidationProblem(fields, detail: ex.Message, title: "The rule set does not compile.");
         }
         catch (IllegalTransitionException ex)
         {

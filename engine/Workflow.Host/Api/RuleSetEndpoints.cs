@@ -1,0 +1,208 @@
+using System.Text;
+using Workflow.Engine;
+using Workflow.Engine.Rules;
+using Workflow.Engine.Storage;
+using Workflow.Engine.Validation;
+using Workflow.Sdk.Rules;
+
+namespace Workflow.Host.Api;
+
+/// <summary>
+/// Company rule sets over HTTP: version history, export of a version, drafts (saved or imported from an exported
+/// file), a compile check for inline errors, try-it on one ticket, the simulation of a draft against stored
+/// tickets, and publishing.
+/// </summary>
+internal static class RuleSetEndpoints
+{
+    /// <summary>The largest rule-set document taken, far above any hand-written set.</summary>
+    private const int MaxDocument = 4 * 1024 * 1024;
+
+    private const int DefaultSimulated = 10_000;
+
+    public static void MapRuleSetEndpoints(this IEndpointRouteBuilder app)
+    {
+        var sets = app.MapGroup("/api/rule-sets");
+        sets.MapGet("{id}/versions", VersionsAsync);
+        sets.MapGet("{id}/versions/{version:int}", ExportAsync);
+        sets.MapPut("{id}/draft", SaveDraftAsync);
+        sets.MapPost("import", ImportAsync);
+        sets.MapPost("check", CheckAsync);
+        sets.MapPost("{id}/publish", PublishAsync);
+        sets.MapPost("{id}/draft/try", TryAsync);
+        sets.MapPost("{id}/draft/simulate", SimulateAsync);
+    }
+
+    private static Task<IResult> VersionsAsync(string id, WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var versions = await engine.RuleSets.VersionsAsync(id, http.RequestAborted);
+            return versions.Count == 0
+                ? throw new KeyNotFoundException($"There is no rule set '{id}'.")
+                : Results.Ok(versions.Select(RuleSetVersionView.From));
+        });
+
+    /// <summary>A version's document exactly as stored: the file that import takes back.</summary>
+    private static Task<IResult> ExportAsync(string id, int version, WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var json = await engine.RuleSets.ExportAsync(id, version, http.RequestAborted);
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"rule-set.{id}.v{version}.json\"";
+            return Results.Text(json, "application/json", Encoding.UTF8);
+        });
+
+    /// <summary>Saves the body as the draft; <c>?revision=N</c> names the draft revision the editor started from.</summary>
+    private static Task<IResult> SaveDraftAsync(string id, int? revision, WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var json = await BodyAsync(http);
+            var saved = await engine.RuleSets.SaveDraftAsync(id, json, Actor(http), revision, http.RequestAborted);
+            return Results.Ok(RuleSetVersionView.From(saved));
+        });
+
+    /// <summary>Takes an exported file as the new draft of the rule set it names.</summary>
+    private static Task<IResult> ImportAsync(WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var json = await BodyAsync(http);
+            var (id, _) = RuleSetDocument.Parse(json);
+            var draft = await engine.RuleSets.DraftAsync(id, http.RequestAborted);
+            var saved = await engine.RuleSets.SaveDraftAsync(
+                id,
+                json,
+                Actor(http),
+                draft?.Record.Revision,
+                http.RequestAborted);
+            return Results.Created($"/api/rule-sets/{id}/versions/{saved.Version}", RuleSetVersionView.From(saved));
+        });
+
+    /// <summary>Compiles a rule set without saving it; the answer lists each error at its line and column.</summary>
+    private static Task<IResult> CheckAsync(WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var (id, rules) = RuleSetDocument.Parse(await BodyAsync(http));
+            try
+            {
+                engine.Rules.Trial($"{id} (check)", rules).Set.Unload();
+                return Results.Ok(new RuleCheckView(true, rules.Count, []));
+            }
+            catch (RuleCompileException ex)
+            {
+                return Results.Ok(new RuleCheckView(false, rules.Count, ex.Errors));
+            }
+        });
+
+    private static Task<IResult> PublishAsync(string id, WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            await DraftAsync(engine, id, http.RequestAborted);
+            var published = await engine.RuleSets.PublishAsync(id, http.RequestAborted);
+            return Results.Ok(RuleSetVersionView.From(published));
+        });
+
+    /// <summary>Evaluates the draft beside the rule packs on one ticket, stored or described in the body.</summary>
+    private static Task<IResult> TryAsync(string id, TryRequest? body, WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var fact = await FactAsync(body, engine, http.RequestAborted);
+            var (_, rules) = await DraftAsync(engine, id, http.RequestAborted);
+            var (trial, set) = engine.Rules.Trial($"{id} draft", rules);
+            try
+            {
+                return Results.Ok(TryView.From(trial.Evaluate(fact)));
+            }
+            finally
+            {
+                set.Unload();
+            }
+        });
+
+    private static Task<IResult> SimulateAsync(string id, int? max, WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            if (max is < 1)
+            {
+                throw new ValidationException("max", "must be 1 or more.");
+            }
+
+            var (record, rules) = await DraftAsync(engine, id, http.RequestAborted);
+            var (trial, set) = engine.Rules.Trial($"{id} v{record.Version} draft", rules);
+            try
+            {
+                var changes = await engine.Simulator.SimulateAsync(
+                    engine.Rules.Current,
+                    trial,
+                    max ?? DefaultSimulated,
+                    http.RequestAborted);
+                return Results.Ok(new SimulationView(record.Version, engine.Rules.Current.Version, changes));
+            }
+            finally
+            {
+                set.Unload();
+            }
+        });
+
+    private static async Task<(RuleSetRecord Record, IReadOnlyList<CompanyRule> Rules)> DraftAsync(
+        WorkflowEngine engine,
+        string id,
+        CancellationToken cancellationToken) =>
+        await engine.RuleSets.DraftAsync(id, cancellationToken)
+            ?? throw new KeyNotFoundException($"Rule set '{id}' has no draft; save one first.");
+
+    private static async Task<TicketFact> FactAsync(TryRequest? body, WorkflowEngine engine, CancellationToken ct)
+    {
+        if (body is null)
+        {
+            throw new ValidationException("$", "a JSON body with a ticketId or a subject is required.");
+        }
+
+        if (body.TicketId is { } ticketId)
+        {
+            var found = await engine.Tickets.GetAsync(ticketId, ct)
+                ?? throw new KeyNotFoundException($"There is no ticket {ticketId}.");
+            return TicketFacts.From(found.Ticket);
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Subject))
+        {
+            throw new ValidationException("subject", "is required when no ticketId is given.");
+        }
+
+        return new TicketFact("sample")
+        {
+            Subject = body.Subject,
+            Description = body.Description ?? "",
+            AffectedService = body.AffectedService,
+            ConfigurationItem = body.ConfigurationItem,
+            AffectedUsers = body.AffectedUsers,
+            Reporter = new ReporterFact { Department = body.Department, Vip = body.Vip ?? false },
+            Service = new ServiceFact { Name = body.AffectedService ?? body.ConfigurationItem },
+        };
+    }
+
+    private static async Task<string> BodyAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength > MaxDocument)
+        {
+            throw new BadHttpRequestException("The rule set is larger than 4 MB.", StatusCodes.Status413PayloadTooLarge);
+        }
+
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        var json = await reader.ReadToEndAsync(http.RequestAborted);
+        return string.IsNullOrWhiteSpace(json) ? throw new ValidationException("$", "a rule-set document is required.") : json;
+    }
+
+    private static string Actor(HttpContext http) =>
+        http.Request.Headers[TicketEndpoints.ActorHeader].FirstOrDefault()?.Trim() is { Length: > 0 } actor
+            ? actor
+            : "api";
+
+    internal sealed record TryRequest(
+        long? TicketId,
+        string? Subject,
+        string? Description,
+        string? AffectedService,
+        string? ConfigurationItem,
+        int? AffectedUsers,
+        string? Department,
+        bool? Vip);
+}
