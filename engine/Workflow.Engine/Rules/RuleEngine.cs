@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NRules;
 using NRules.Diagnostics;
 using NRules.Extensibility;
@@ -21,9 +22,23 @@ public sealed class RuleEngine
     private readonly int _budget;
     private readonly IReadOnlyList<CompiledRuleSet> _companySets;
 
-    private RuleEngine(ISessionFactory factory, string version, int budget, IReadOnlyList<CompiledRuleSet> sets)
+    private readonly IReadOnlySet<string>? _watched;
+
+    /// <summary>
+    /// Sessions of finished evaluations, emptied and kept: creating one allocates memory for every node of the
+    /// network, which for a few hundred rules costs more than the evaluation itself.
+    /// </summary>
+    private readonly ConcurrentBag<PooledSession> _sessions = [];
+
+    private RuleEngine(
+        ISessionFactory factory,
+        string version,
+        int budget,
+        IReadOnlyList<CompiledRuleSet> sets,
+        IReadOnlySet<string>? watched)
     {
         _factory = factory;
+        _watched = watched;
         _budget = budget;
         _companySets = sets;
         Version = version;
@@ -48,64 +63,64 @@ public sealed class RuleEngine
         var ranks = RuleRanking.Priorities([.. all.Select(r => (r.Name, r.Priority))]);
         var ranked = all.Select((rule, i) => (IRuleDefinition)new RankedRule(rule, ranks[i]));
         var factory = new RuleCompiler().Compile(ranked);
-        return new RuleEngine(factory, version, budget, company);
+        return new RuleEngine(factory, version, budget, company, FactReads.Of(all));
     }
 
     public RuleEvaluation Evaluate(TicketFact fact)
     {
         var evaluation = new RuleEvaluation { Fact = fact, RuleSetVersion = Version };
-        var session = _factory.CreateSession();
-        var quarantinedBefore = Quarantined().ToHashSet(StringComparer.Ordinal);
-        var firings = new Dictionary<string, int>(StringComparer.Ordinal);
+        var quarantinedBefore = _companySets.Select(set => set.Guard.QuarantineCount).ToArray();
+        var pooled = _sessions.TryTake(out var idle) ? idle : new PooledSession(_factory.CreateSession());
+        var clean = false;
 
-        session.Events.RuleFiredEvent += (_, e) => Record(evaluation, e, firings);
-        session.Events.LhsExpressionFailedEvent += (_, e) =>
-            Fail(evaluation, e, e.Exception, e.Rules.Select(r => r.Name), fact);
-        session.Events.RhsExpressionFailedEvent += (_, e) => Fail(evaluation, e, e.Exception, [e.Match.Rule.Name], fact);
-        session.Insert(fact);
-        var fired = session.Fire(_budget);
-        evaluation.Fact = session.Query<TicketFact>().FirstOrDefault(f => f.Key == fact.Key) ?? fact;
-
-        if (fired >= _budget && !session.Agenda.IsEmpty)
+        pooled.Begin(evaluation, fact);
+        try
         {
-            var looping = firings.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
-                .Take(2).Select(f => $"'{f.Key}' ({f.Value} times)");
-            evaluation.BudgetExhausted = $"the rules stopped after {_budget} firings; {string.Join(" and ", looping)} "
-                + "keep re-activating each other.";
+            int fired;
+            using (FactWatch.Watch(_watched))
+            {
+                pooled.Session.Insert(fact);
+                fired = pooled.Session.Fire(_budget);
+            }
+
+            evaluation.Fact = pooled.Session.Query<TicketFact>().FirstOrDefault(f => f.Key == fact.Key) ?? fact;
+            if (fired >= _budget && !pooled.Session.Agenda.IsEmpty)
+            {
+                evaluation.BudgetExhausted = Looping(pooled.Firings);
+            }
+
+            clean = pooled.Reset(evaluation.Fact);
+        }
+        finally
+        {
+            pooled.End();
+            if (clean)
+            {
+                _sessions.Add(pooled);
+            }
         }
 
-        evaluation.Quarantined.AddRange(Quarantined().Where(name => !quarantinedBefore.Contains(name)));
+        for (var i = 0; i < _companySets.Count; i++)
+        {
+            if (_companySets[i].Guard.QuarantineCount != quarantinedBefore[i])
+            {
+                evaluation.Quarantined.AddRange(_companySets[i].Guard.QuarantinedAfter(quarantinedBefore[i]));
+            }
+        }
+
         return evaluation;
     }
 
-    private IEnumerable<string> Quarantined() => _companySets.SelectMany(s => s.Guard.Quarantined);
-
-    private static void Record(RuleEvaluation evaluation, AgendaEventArgs e, Dictionary<string, int> firings)
+    private string Looping(Dictionary<string, int> firings)
     {
-        var name = e.Rule.Name;
-        firings[name] = firings.GetValueOrDefault(name) + 1;
-        var made = ActiveRuleInterceptor.TakeChanges();
-        evaluation.Changes.AddRange(made);
-        evaluation.Fired.Add(new FiredRule(name, evaluation.Fired.Count + 1, made));
+        var looping = firings.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
+            .Take(2).Select(f => $"'{f.Key}' ({f.Value} times)");
+        return $"the rules stopped after {_budget} firings; {string.Join(" and ", looping)} "
+            + "keep re-activating each other.";
     }
 
-    private static void Fail(
-        RuleEvaluation evaluation,
-        IRecoverableError error,
-        Exception? exception,
-        IEnumerable<string> rules,
-        TicketFact fact)
-    {
-        error.IsHandled = true;
-        // NRules hands over what the rule threw; only a reflective call's wrapper hides the real cause.
-        var cause = exception is System.Reflection.TargetInvocationException { InnerException: { } inner }
-            ? inner
-            : exception;
-        foreach (var rule in rules)
-        {
-            evaluation.Faults.Add(new RuleFault(rule, fact.Key, cause?.Message ?? "the rule failed."));
-        }
-    }
+    /// <summary>The changes the firing that just ended made.</summary>
+    internal static List<FactChange> TakeChanges() => ActiveRuleInterceptor.TakeChanges();
 
     /// <summary>
     /// Tells each fact which rule is changing it, so every change names its rule, and keeps the changes one

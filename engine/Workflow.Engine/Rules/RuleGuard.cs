@@ -14,14 +14,44 @@ public sealed class RuleGuard(int rules)
     /// <summary>How long one condition or action may run.</summary>
     public static TimeSpan Budget { get; set; } = TimeSpan.FromSeconds(1);
 
+    // The running rule, per thread, in three fields: a condition is entered for every rule on every update,
+    // so entering must not allocate.
     [ThreadStatic]
-    private static Running? _current;
+    private static RuleGuard? _guard;
 
-    private readonly bool[] _quarantined = new bool[rules];
+    [ThreadStatic]
+    private static int _rule;
+
+    [ThreadStatic]
+    private static long _deadline;
+
+    private readonly int[] _quarantined = new int[rules];
+    private readonly List<string> _order = [];
 
     public string[] Names { get; } = new string[rules];
 
-    public bool IsQuarantined(int rule) => Volatile.Read(ref _quarantined[rule]);
+    public bool IsQuarantined(int rule) => Volatile.Read(ref _quarantined[rule]) != 0;
+
+    /// <summary>How many rules have been quarantined so far.</summary>
+    public int QuarantineCount
+    {
+        get
+        {
+            lock (_order)
+            {
+                return _order.Count;
+            }
+        }
+    }
+
+    /// <summary>The rules quarantined after the first <paramref name="count"/>, in the order they were stopped.</summary>
+    public IReadOnlyList<string> QuarantinedAfter(int count)
+    {
+        lock (_order)
+        {
+            return _order.Skip(count).ToList();
+        }
+    }
 
     public IEnumerable<string> Quarantined => Names.Where((_, i) => IsQuarantined(i));
 
@@ -33,7 +63,9 @@ public sealed class RuleGuard(int rules)
             return false;
         }
 
-        _current = new Running(this, rule, Environment.TickCount64 + (long)Budget.TotalMilliseconds);
+        _guard = this;
+        _rule = rule;
+        _deadline = Environment.TickCount64 + (long)Budget.TotalMilliseconds;
         return true;
     }
 
@@ -70,39 +102,45 @@ public sealed class RuleGuard(int rules)
     /// <summary>What is left of the running rule's budget, for library calls that take a timeout.</summary>
     internal static TimeSpan Remaining()
     {
-        var current = _current;
-        if (current is null)
+        if (_guard is null)
         {
             return Budget;
         }
 
-        var left = current.Deadline - Environment.TickCount64;
-        return TimeSpan.FromMilliseconds(Math.Max(1, left));
+        return TimeSpan.FromMilliseconds(Math.Max(1, _deadline - Environment.TickCount64));
     }
 
     /// <summary>Stops the running rule now: a library call it made ran out of its budget.</summary>
     internal static RuleTimeoutException Expire()
     {
-        var current = _current;
-        if (current is null)
+        var guard = _guard;
+        if (guard is null)
         {
             return new RuleTimeoutException("(unknown)", Budget);
         }
 
-        Volatile.Write(ref current.Guard._quarantined[current.Rule], true);
-        return new RuleTimeoutException(current.Guard.Names[current.Rule], Budget);
+        guard.Quarantine(_rule);
+        return new RuleTimeoutException(guard.Names[_rule], Budget);
+    }
+
+    private void Quarantine(int rule)
+    {
+        if (Interlocked.CompareExchange(ref _quarantined[rule], 1, 0) == 0)
+        {
+            lock (_order)
+            {
+                _order.Add(Names[rule]);
+            }
+        }
     }
 
     private static void TimeOut()
     {
-        var current = _current;
-        if (current is not null && Environment.TickCount64 > current.Deadline)
+        if (_guard is not null && Environment.TickCount64 > _deadline)
         {
             throw Expire();
         }
     }
-
-    private sealed record Running(RuleGuard Guard, int Rule, long Deadline);
 }
 
 /// <summary>A company rule ran longer than its budget; it has been quarantined.</summary>

@@ -12,6 +12,8 @@ namespace Workflow.Engine.Scripting;
 internal sealed class BudgetRewriter(SemanticModel model, IReadOnlyList<(int Start, int End)> company)
     : CSharpSyntaxRewriter
 {
+    private readonly CompanySpans _spans = new(company);
+
     private static readonly StatementSyntax Tick =
         SyntaxFactory.ParseStatement($"{RuleSource.GuardHolder}.Guard.Tick();");
 
@@ -85,7 +87,7 @@ internal sealed class BudgetRewriter(SemanticModel model, IReadOnlyList<(int Sta
 
     /// <summary>Only the process owners' own text is guarded; the generated frame around it is left alone.</summary>
     private bool Owned(SyntaxNode original) =>
-        company.Any(c => original.Span.Start >= c.Start && original.Span.End <= c.End);
+        _spans.Contains(original.Span);
 
     private SyntaxNode Lambda(LambdaExpressionSyntax original, LambdaExpressionSyntax visited)
     {

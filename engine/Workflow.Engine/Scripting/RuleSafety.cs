@@ -33,9 +33,10 @@ internal static class RuleSafety
         SemanticModel model,
         IReadOnlyList<(int Start, int End)> company)
     {
+        var spans = new CompanySpans(company);
         foreach (var node in tree.GetRoot().DescendantNodes())
         {
-            if (!company.Any(c => node.Span.Start >= c.Start && node.Span.End <= c.End))
+            if (!spans.Contains(node.Span))
             {
                 continue;
             }

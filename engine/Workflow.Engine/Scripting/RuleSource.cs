@@ -72,7 +72,8 @@ internal static class RuleSource
         code.AppendLine($"#line 1 \"{FileOf(ActionFile, index)}\"");
         Company(code, company, ActionCode(rule));
         code.AppendLine("#line hidden");
-        code.AppendLine("        if (ticket.Changes.Count != __before) __ctx.Update(ticket);");
+        code.AppendLine("        if (ticket.Changes.Count != __before");
+        code.AppendLine("            && global::Workflow.Engine.Rules.FactWatch.Touches(ticket, __before)) __ctx.Update(ticket);");
         code.AppendLine("    }");
         code.AppendLine("}");
     }
