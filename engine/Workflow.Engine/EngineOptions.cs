@@ -19,4 +19,10 @@ public sealed class EngineOptions
     /// The zone in which times given without a UTC offset are read. Empty (the default) refuses such times.
     /// </summary>
     public string? DefaultTimeZone { get; set; }
+
+    /// <summary>
+    /// A directory file of services (criticality, site-wide) and VIP reporters for the rules' facts; empty means
+    /// the directory shipped with the product.
+    /// </summary>
+    public string? DirectoryFile { get; set; }
 }

@@ -28,9 +28,9 @@ public sealed class WorkflowEngine
         Categories = LoadCategories(options.CategoriesFile);
         TimeInput = TimeInput.ForZone(options.DefaultTimeZone, nameof(options.DefaultTimeZone));
         Definitions = new WorkflowDefinitionStore(Contexts, Parser, time);
-        Rules = new RuleRegistry(DefaultRulePack.Load(), "default pack");
+        Rules = new RuleRegistry(DefaultRulePack.Load(), "default pack", LoadDirectory(options.DirectoryFile));
         RuleSets = new RuleSetStore(Contexts, Rules, time);
-        Simulator = new RuleSimulator(Contexts, PriorityScheme);
+        Simulator = new RuleSimulator(Contexts, PriorityScheme, Rules.Directory);
         Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules);
         Tickets = new TicketService(Contexts, Definitions, Runtime, time);
     }
@@ -95,6 +95,22 @@ public sealed class WorkflowEngine
             engine.RuleLoadError = ex;
         }
         return engine;
+    }
+
+    private static FactDirectory LoadDirectory(string? file)
+    {
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return FactDirectory.Default();
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new ValidationException(nameof(EngineOptions.DirectoryFile), $"'{file}' does not exist.");
+        }
+
+        using var stream = File.OpenRead(file);
+        return FactDirectory.Load(stream, file);
     }
 
     private static CategoryTree LoadCategories(string? file)

@@ -17,6 +17,20 @@ internal static class FactReads
         var visitor = new ReadVisitor();
         foreach (var rule in rules)
         {
+            // A compiled company rule says what its condition reads; its expression only calls that condition.
+            var tag = rule.Tags.FirstOrDefault(t => t.StartsWith(Scripting.RuleReads.Prefix, StringComparison.Ordinal));
+            if (tag is not null)
+            {
+                if (tag == Scripting.RuleReads.Everything)
+                {
+                    return null;
+                }
+
+                visitor.Fields.UnionWith(tag[Scripting.RuleReads.Prefix.Length..]
+                    .Split(',', StringSplitOptions.RemoveEmptyEntries));
+                continue;
+            }
+
             if (!Walk(rule.LeftHandSide, visitor) || visitor.Everything)
             {
                 return null;

@@ -16,11 +16,15 @@ public sealed class RuleRegistry
     private RuleEngine _current;
     private CompiledRuleSet? _company;
 
-    public RuleRegistry(IReadOnlyList<IRuleDefinition> packs, string packName)
+    public RuleRegistry(IReadOnlyList<IRuleDefinition> packs, string packName, FactDirectory? directory = null)
     {
         _packs = packs;
+        Directory = directory ?? FactDirectory.Empty;
         _current = RuleEngine.Build(packs, [], packName);
     }
+
+    /// <summary>What the facts of every evaluation are completed from: service criticality and VIPs.</summary>
+    public FactDirectory Directory { get; }
 
     /// <summary>The rules every evaluation uses right now.</summary>
     public RuleEngine Current => Volatile.Read(ref _current);

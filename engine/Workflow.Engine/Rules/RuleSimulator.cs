@@ -20,7 +20,7 @@ public sealed record SimulatedChange(
 /// are evaluated by the rules in force and by the draft, and every difference in kind, category,
 /// subcategory, priority or assignment group is listed with the rule responsible.
 /// </summary>
-public sealed class RuleSimulator(WorkflowDbContextFactory contexts, PriorityScheme scheme)
+public sealed class RuleSimulator(WorkflowDbContextFactory contexts, PriorityScheme scheme, FactDirectory directory)
 {
     private const int Page = 500;
 
@@ -67,11 +67,11 @@ public sealed class RuleSimulator(WorkflowDbContextFactory contexts, PrioritySch
     }
 
     /// <summary>The ticket as it was logged: fields rules may decide take the values the reporter gave.</summary>
-    private static TicketFact Logged(Ticket ticket, JournalEntry? created)
+    private TicketFact Logged(Ticket ticket, JournalEntry? created)
     {
         string? Given(string field) => created?.Changes.FirstOrDefault(c => c.Field == field)?.New;
 
-        var fact = TicketFacts.From(ticket);
+        var fact = TicketFacts.From(ticket, directory: directory);
         fact.Category = Given(nameof(Ticket.Category));
         fact.Subcategory = Given(nameof(Ticket.Subcategory));
         fact.Impact = Given(nameof(Ticket.Impact));

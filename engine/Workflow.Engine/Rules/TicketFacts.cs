@@ -7,9 +7,15 @@ namespace Workflow.Engine.Rules;
 /// <summary>Builds the fact rules see from a ticket as it stands.</summary>
 public static class TicketFacts
 {
-    public static TicketFact From(Ticket ticket, TrendFact? trend = null) => new(Key(ticket))
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="trend">Recent tickets like it, when the caller counted them.</param>
+    /// <param name="directory">Service criticality and VIPs; without one nothing is known of either.</param>
+    public static TicketFact From(Ticket ticket, TrendFact? trend = null, FactDirectory? directory = null) =>
+        Build(ticket, trend ?? new TrendFact(), directory ?? FactDirectory.Empty);
+
+    private static TicketFact Build(Ticket ticket, TrendFact trend, FactDirectory directory) => new(Key(ticket))
     {
-        Trend = trend ?? new TrendFact(),
+        Trend = trend,
         Channel = ticket.Channel,
         Subject = ticket.Subject,
         Description = ticket.Description ?? "",
@@ -22,8 +28,9 @@ public static class TicketFacts
             UserName = ticket.Reporter.UserName,
             Department = ticket.Reporter.Department,
             Location = ticket.Reporter.Location,
+            Vip = directory.IsVip(ticket.Reporter),
         },
-        Service = new ServiceFact { Name = ticket.AffectedService ?? ticket.ConfigurationItem },
+        Service = directory.Service(ticket.AffectedService, ticket.ConfigurationItem),
         Kind = ticket.Kind,
         Category = ticket.Category,
         Subcategory = ticket.Subcategory,

@@ -52,17 +52,26 @@ internal static class RuleSource
         // The author's salience, not a rank within this set: the engine ranks every source's rules together.
         code.AppendLine($"[global::NRules.Fluent.Dsl.Priority({rule.Salience})]");
         code.AppendLine("[global::NRules.Fluent.Dsl.Repeatability(global::NRules.RuleModel.RuleRepeatability.NonRepeatable)]");
+        code.AppendLine($"[global::NRules.Fluent.Dsl.Tag({Literal(RuleReads.Tag(rule.Condition))})]");
         code.AppendLine($"public sealed class Rule{index} : global::NRules.Fluent.Dsl.Rule");
         code.AppendLine("{");
         code.AppendLine("    public override void Define()");
         code.AppendLine("    {");
         code.AppendLine("        TicketFact __fact = null!;");
-        code.AppendLine($"        When().Match<TicketFact>(() => __fact, ticket => {GuardHolder}.Guard.Enter({index}) && (");
+        code.AppendLine("        When().Match<TicketFact>(() => __fact, ticket => Test(ticket));");
+        code.AppendLine("        Then().Do(__ctx => Act(__ctx, __fact));");
+        code.AppendLine("    }");
+        code.AppendLine();
+
+        // The condition is compiled code NRules calls, not an expression tree it compiles: it runs as fast as
+        // hand-written code and may use everything C# allows in an expression.
+        code.AppendLine("    private static bool Test(TicketFact ticket)");
+        code.AppendLine("    {");
+        code.AppendLine($"        return {GuardHolder}.Guard.Enter({index}) && (");
         code.AppendLine($"#line 1 \"{FileOf(ConditionFile, index)}\"");
         Company(code, company, rule.Condition);
         code.AppendLine("#line hidden");
-        code.AppendLine("        ));");
-        code.AppendLine("        Then().Do(__ctx => Act(__ctx, __fact));");
+        code.AppendLine("        );");
         code.AppendLine("    }");
         code.AppendLine();
         code.AppendLine("    private static void Act(global::NRules.RuleModel.IContext __ctx, TicketFact ticket)");

@@ -124,6 +124,7 @@ public sealed class WorkflowRuntime(
             Now = now,
             Action = action,
             Rules = Rules?.Current,
+            Directory = Rules?.Directory,
             Step = scope,
         };
 

@@ -159,7 +159,7 @@ internal static class RuleSetEndpoints
         {
             var found = await engine.Tickets.GetAsync(ticketId, ct)
                 ?? throw new KeyNotFoundException($"There is no ticket {ticketId}.");
-            return TicketFacts.From(found.Ticket);
+            return TicketFacts.From(found.Ticket, directory: engine.Rules.Directory);
         }
 
         if (string.IsNullOrWhiteSpace(body.Subject))
@@ -175,7 +175,7 @@ internal static class RuleSetEndpoints
             ConfigurationItem = body.ConfigurationItem,
             AffectedUsers = body.AffectedUsers,
             Reporter = new ReporterFact { Department = body.Department, Vip = body.Vip ?? false },
-            Service = new ServiceFact { Name = body.AffectedService ?? body.ConfigurationItem },
+            Service = engine.Rules.Directory.Service(body.AffectedService, body.ConfigurationItem),
         };
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Workflow.Engine;
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
+using Workflow.Engine.Rules;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Validation;
 
@@ -20,6 +21,7 @@ internal static class EngineSettings
     public const string PriorityScheme = "Engine:PriorityScheme";
     public const string CategoriesFile = "Engine:CategoriesFile";
     public const string DefaultTimeZone = "Engine:DefaultTimeZone";
+    public const string DirectoryFile = "Engine:DirectoryFile";
 
     public static EngineOptions Read(IConfiguration config) =>
         config.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions();
@@ -70,6 +72,28 @@ internal static class EngineSettings
         Refused(PriorityScheme, () => PrioritySchemeLoader.Resolve(options.PriorityScheme));
         Refused(CategoriesFile, () => LoadCategories(options.CategoriesFile));
         Refused(DefaultTimeZone, () => TimeInput.ForZone(options.DefaultTimeZone, DefaultTimeZone));
+        Refused(DirectoryFile, () => LoadDirectory(options.DirectoryFile));
+    }
+
+    private static void LoadDirectory(string? file)
+    {
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return;
+        }
+
+        if (Directory.Exists(file))
+        {
+            throw new ValidationException(DirectoryFile, $"'{file}' is a folder, not a file of services and VIPs.");
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new ValidationException(DirectoryFile, $"'{file}' does not exist.");
+        }
+
+        using var stream = File.OpenRead(file);
+        FactDirectory.Load(stream, file);
     }
 
     private static void LoadCategories(string? file)

@@ -12,7 +12,12 @@ public sealed class DefaultPackWorkflowTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
-    private static readonly RuleRegistry Rules = RuleRegistry.Fixed(DefaultRulePack.Load(), "default pack");
+    private static readonly RuleRegistry Rules =
+        new(DefaultRulePack.Load(), "default pack", DirectoryWith("""
+            {"services": [{"name": "Email", "criticality": "Critical", "siteWide": true},
+                          {"name": "Payroll", "criticality": "High"}],
+             "vips": ["ceo@example.org"]}
+            """));
 
     [Theory]
     [InlineData("VPN drops every ten minutes", "Network", "VPN", "Default: VPN")]
@@ -60,6 +65,48 @@ public sealed class DefaultPackWorkflowTests
 
         Assert.Equal(impact, ticket.Impact);
     }
+
+    [Theory]
+    [InlineData("Email", null, "1", "Default: high impact")]
+    [InlineData(null, "email", "1", "Default: high impact")]
+    [InlineData("Payroll", null, "2", "Default: medium impact")]
+    [InlineData("Canteen menu", null, "3", null)]
+    public void Start_ServiceInTheDirectory_ImpactFollowsItsCriticality(
+        string? service,
+        string? item,
+        string impact,
+        string? rule)
+    {
+        var details = new TicketDetails
+        {
+            Subject = "Cannot open it",
+            Reporter = new Reporter { Name = "Ann" },
+            AffectedService = service,
+            ConfigurationItem = item,
+        };
+
+        var (ticket, _) = Run(details);
+
+        Assert.Equal(impact, ticket.Impact);
+        var entry = Assert.Single(ticket.Journal, j => j.Action == "prioritise");
+        Assert.Equal(rule is not null, entry.Reason.Contains($"rule '{rule}'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("ceo@example.org", "1")]
+    [InlineData("CEO@Example.org", "1")]
+    [InlineData("clerk@example.org", "3")]
+    public void Start_ReporterOnTheVipList_UrgencyIsHigh(string mail, string urgency)
+    {
+        var details = new TicketDetails { Subject = "Slow laptop", Reporter = new Reporter { Name = "Ann", Mail = mail } };
+
+        var (ticket, _) = Run(details);
+
+        Assert.Equal(urgency, ticket.Urgency);
+    }
+
+    private static FactDirectory DirectoryWith(string json) =>
+        FactDirectory.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "test directory");
 
     private static (Ticket Ticket, WorkflowInstance Instance) Run(TicketDetails details)
     {

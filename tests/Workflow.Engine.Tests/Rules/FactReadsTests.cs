@@ -57,4 +57,32 @@ public sealed class FactReadsTests
         Assert.Equal(["impact"], second.Fired.Select(f => f.Name));
         Assert.Equal(("1", null, null), (second.Fact.Impact, second.Fact.Category, second.Fact.AssignmentGroup));
     }
+
+    [Theory]
+    [InlineData("ticket.Category == \"Network\" && ticket.Mentions(\"vpn\")", "reads:Category,Description,Subject")]
+    [InlineData("ticket.HasTag(\"vip\") || ticket.AffectedUsers > 5", "reads:AffectedUsers,Tags")]
+    [InlineData("ticket.Tags.Any(t => t.StartsWith(\"net\"))", "reads:Tags")]
+    [InlineData("true", "reads:")]
+    [InlineData("ticket is { Category: \"Network\" }", "reads:*")]
+    [InlineData("ticket.Changes.Count > 2", "reads:*")]
+    [InlineData("ticket.ToString().Length > 2", "reads:*")]
+    public void Tag_Condition_NamesTheFieldsItReadsOrEverything(string condition, string tag)
+    {
+        var result = Scripting.RuleReads.Tag(condition);
+
+        Assert.Equal(tag, result);
+    }
+
+    [Fact]
+    public void Evaluate_ConditionUsingAPropertyPattern_MatchesAsCSharpSays()
+    {
+        var engine = TestRules.Engine(
+            new CompanyRule("vpn", 5, "ticket.Mentions(\"vpn\")", RuleActionKind.SetCategory, "Network"),
+            new CompanyRule("pattern", 1, "ticket is { Category: \"Network\", Impact: null }", RuleActionKind.SetImpact, "2"));
+
+        var evaluation = engine.Evaluate(TestRules.Ticket());
+
+        Assert.Equal(["vpn", "pattern"], evaluation.Fired.Select(f => f.Name));
+        Assert.Equal("2", evaluation.Fact.Impact);
+    }
 }

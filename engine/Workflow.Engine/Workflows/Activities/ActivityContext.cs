@@ -27,6 +27,9 @@ public sealed class ActivityContext
     /// <summary>The rules in force, when the installation has any.</summary>
     public RuleEngine? Rules { get; init; }
 
+    /// <summary>Service criticality and VIPs for the rules' facts.</summary>
+    public FactDirectory? Directory { get; init; }
+
     /// <summary>Shared by every node of one step, so the rules run at most once per step.</summary>
     public required StepScope Step { get; init; }
 
@@ -43,7 +46,7 @@ public sealed class ActivityContext
 
         if (Step.Evaluation is null)
         {
-            Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend));
+            Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend, Directory));
             Record(Step.Evaluation);
         }
 
