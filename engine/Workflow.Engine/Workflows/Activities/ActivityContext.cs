@@ -43,7 +43,9 @@ public sealed class ActivityContext
 
         if (Step.Evaluation is null)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend));
+            EngineMetrics.RulesEvaluated(started, Step.Evaluation.RuleSetVersion);
             Record(Step.Evaluation);
         }
 
