@@ -20,16 +20,16 @@ internal static class ReportEndpoints
         var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Agent);
         reports.MapGet("counts", CountsAsync)
             .WithSummary("Tickets per category, priority or state (by=category|priority|state).")
-            .Produces<CountReport>().Produces<string>(200, Csv.MediaType).ApiProblems();
+            .Produces<CountReport>().ProducesCsv().ApiProblems();
         reports.MapGet("response-times", ResponseTimesAsync)
             .WithSummary("Mean minutes to respond and to resolve, per priority.")
-            .Produces<ResponseTimeReport>().Produces<string>(200, Csv.MediaType).ApiProblems();
+            .Produces<ResponseTimeReport>().ProducesCsv().ApiProblems();
         reports.MapGet("reopen-rate", ReopenRateAsync)
             .WithSummary("Of the tickets resolved at least once, the share that was reopened.")
-            .Produces<ReopenRateReport>().Produces<string>(200, Csv.MediaType).ApiProblems();
+            .Produces<ReopenRateReport>().ProducesCsv().ApiProblems();
         reports.MapGet("top-configuration-items", TopItemsAsync)
             .WithSummary("The configuration items with the most incidents (limit 1 to 100, default 10).")
-            .Produces<CountReport>().Produces<string>(200, Csv.MediaType).ApiProblems();
+            .Produces<CountReport>().ProducesCsv().ApiProblems();
     }
 
     private static Task<IResult> CountsAsync(

@@ -34,12 +34,12 @@ internal static class WorkflowEndpoints
         workflows.MapPut("{id}/draft", SaveDraftAsync)
             .WithSummary("Create or replace the draft; an incomplete draft is kept, unreadable JSON is refused.")
             .RequireAuthorization(Policies.ProcessOwner)
-            .Accepts<JsonElement>("application/json")
+            .Accepts<WorkflowDocumentSchema>("application/json")
             .Produces<WorkflowVersionView>().ApiProblems(409, 412, 413, 415);
         workflows.MapPost("{id}/validate", ValidateAsync)
             .WithSummary("Check a document (the body) or, without a body, the draft, listing every problem.")
             .RequireAuthorization(Policies.ProcessOwner)
-            .Accepts<JsonElement>("application/json")
+            .Accepts<WorkflowDocumentSchema>("application/json")
             .Produces<WorkflowValidationView>().ApiProblems(404, 413, 415);
         workflows.MapPost("{id}/publish", PublishAsync)
             .WithSummary("Publish the draft once it validates; the version never changes again.")
