@@ -65,6 +65,9 @@ internal sealed class TestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The host's services, for looking at what it mapped.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The engine behind the API, for reading the database directly.</summary>
     public WorkflowEngine Engine => _app.Services.GetRequiredService<WorkflowEngine>();
 
