@@ -46,6 +46,12 @@ public static class HostApp
                 return 1;
             }
 
+            if (app.Services.GetRequiredService<FirstStartKey>().Key is { } key)
+            {
+                errors.WriteLine($"serve: first start; the administrator API key is {key}");
+                errors.WriteLine("serve: it is shown only this once. Keep it safe; issue other keys with POST /api/keys.");
+            }
+
             await app.WaitForShutdownAsync();
         }
 
@@ -72,7 +78,7 @@ public static class HostApp
         }
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.RequestHeaderEncodingSelector = name =>
-            name.Equals(TicketEndpoints.ActorHeader, StringComparison.OrdinalIgnoreCase) ? ActorEncoding : null);
+            name.Equals(Api.Access.Actors.Header, StringComparison.OrdinalIgnoreCase) ? ActorEncoding : null);
 
         // A failed start is reported in one line by RunAsync; the host's own error entry would add a stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
@@ -80,6 +86,7 @@ public static class HostApp
 
         var engine = await EngineSettings.StartAsync(EngineSettings.Read(builder.Configuration), time);
         builder.Services.AddSingleton(engine);
+        await builder.AddWorkflowApiAsync(engine);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DescribeBadRequest);
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -102,10 +109,7 @@ public static class HostApp
             SuppressDiagnosticsCallback = ctx => ctx.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
-        app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
-        app.MapTicketEndpoints();
-        app.MapExplanationEndpoints();
-        app.MapRuleSetEndpoints();
+        app.MapWorkflowApi();
         return app;
     }
 

@@ -19,9 +19,10 @@ using Workflow.Testing;
 namespace Workflow.Host.Tests;
 
 /// <summary>
-/// The real host, built by <see cref="HostApp.BuildAsync"/> on a SQLite file of its own and listening on a free
-/// loopback port, with a client that talks to it over HTTP. The engine's clock is a fake that only moves
-/// when a test advances it. Disposing stops the host and deletes the database.
+/// The real host, built by <see cref="HostApp.BuildAsync"/> on a database of its own (a SQLite file unless a test
+/// names PostgreSQL) and listening on a free loopback port, with a client that talks to it over HTTP using the
+/// administrator key the host issued on its first start. The engine's clock is a fake that only moves when a
+/// test advances it. Disposing stops the host and deletes the database.
 /// </summary>
 internal sealed class TestHost : IAsyncDisposable
 {
@@ -34,17 +35,28 @@ internal sealed class TestHost : IAsyncDisposable
         Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
     };
 
-    private readonly SqliteDatabase _database;
+    private readonly ITestDatabase _database;
     private readonly WebApplication _app;
+    private readonly List<HttpClient> _clients = [];
 
-    private TestHost(SqliteDatabase database, WebApplication app, FakeTimeProvider clock, Uri address)
+    private TestHost(ITestDatabase database, WebApplication app, FakeTimeProvider clock, Uri address)
     {
         _database = database;
         _app = app;
         Clock = clock;
         Address = address;
-        Client = new HttpClient { BaseAddress = address };
+        AdministratorKey = app.Services.GetRequiredService<FirstStartKey>().Key
+            ?? throw new InvalidOperationException("A fresh installation issued no administrator key.");
+        Client = ClientWith(AdministratorKey);
+        Anonymous = new HttpClient { BaseAddress = address };
+        _clients.Add(Anonymous);
     }
+
+    /// <summary>The key printed on the first start, which the default <see cref="Client"/> sends.</summary>
+    public string AdministratorKey { get; }
+
+    /// <summary>A client that sends no key at all.</summary>
+    public HttpClient Anonymous { get; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -53,21 +65,27 @@ internal sealed class TestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The host's services, for looking at what it mapped.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The engine behind the API, for reading the database directly.</summary>
     public WorkflowEngine Engine => _app.Services.GetRequiredService<WorkflowEngine>();
 
     /// <summary>Builds and starts the host; <paramref name="settings"/> are extra <c>--Key=value</c> args.</summary>
-    public static async Task<TestHost> StartAsync(params string[] settings)
+    public static Task<TestHost> StartAsync(params string[] settings) => StartOnAsync(StorageProvider.Sqlite, settings);
+
+    /// <summary>Starts the host on a fresh database of the given provider (<see cref="StorageProvider"/>).</summary>
+    public static async Task<TestHost> StartOnAsync(string provider, params string[] settings)
     {
         var clock = new FakeTimeProvider(StartTime);
-        var database = SqliteDatabase.Create();
+        var database = await TestDatabase.CreateAsync(provider);
         WebApplication? app = null;
         try
         {
             string[] args =
             [
                 "--urls=http://127.0.0.1:0",
-                "--Engine:Storage:Provider=sqlite",
+                $"--Engine:Storage:Provider={provider}",
                 $"--Engine:Storage:ConnectionString={database.ConnectionString}",
                 .. settings,
             ];
@@ -88,6 +106,25 @@ internal sealed class TestHost : IAsyncDisposable
             await database.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>A client that sends <paramref name="key"/> as its bearer token; disposed with the host.</summary>
+    public HttpClient ClientWith(string key)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        _clients.Add(client);
+        return client;
+    }
+
+    /// <summary>Issues a key through the API and returns a client that sends it.</summary>
+    public async Task<HttpClient> ClientForAsync(string name, string role, string? userName = null)
+    {
+        var body = new JsonObject { ["name"] = name, ["role"] = role, ["userName"] = userName };
+        using var response = await Client.PostAsJsonAsync("/api/keys", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var issued = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return ClientWith(issued["key"]!.GetValue<string>());
     }
 
     /// <summary>Sends a JSON body, naming the caller in <c>X-Actor</c> when one is given.</summary>
@@ -165,7 +202,11 @@ internal sealed class TestHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
+
         try
         {
             await _app.StopAsync();

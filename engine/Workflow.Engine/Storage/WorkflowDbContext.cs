@@ -10,7 +10,7 @@ namespace Workflow.Engine.Storage;
 /// The one model for both providers. Each provider has a subclass of its own so that each keeps its own
 /// migrations; nothing in the model differs between them except how times are stored.
 /// </summary>
-public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(options)
+public abstract partial class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
@@ -29,6 +29,7 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
         MapInstance(modelBuilder);
         MapVersioned(modelBuilder.Entity<WorkflowDefinitionRecord>(), "workflow_definitions");
         MapVersioned(modelBuilder.Entity<RuleSetRecord>(), "rule_sets");
+        MapApi(modelBuilder);
     }
 
     private static void MapTicket(ModelBuilder modelBuilder)
@@ -43,6 +44,8 @@ public abstract class WorkflowDbContext(DbContextOptions options) : DbContext(op
         // Trend rules count recent tickets on one item or in one category at every intake.
         ticket.HasIndex(t => new { t.ConfigurationItem, t.CreatedAt });
         ticket.HasIndex(t => new { t.Category, t.CreatedAt });
+        ticket.HasIndex(t => t.ParentTicketId);
+        ticket.HasIndex(t => t.CreatedAt);
         ticket.Property(t => t.Kind).HasConversion<string>().HasMaxLength(32);
         ticket.Property(t => t.Channel).HasConversion<string>().HasMaxLength(32);
         ticket.Property(t => t.State).HasConversion<string>().HasMaxLength(32);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Access;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Workflows;
 using Workflow.Engine.Workflows.Activities;
@@ -18,9 +19,21 @@ public sealed class TicketService(
     TimeProvider time)
 {
     /// <summary>Logs a ticket and runs it through the newest published default workflow to its first task.</summary>
+    public Task<Ticket> CreateAsync(
+        TicketDetails details,
+        string actor,
+        CancellationToken cancellationToken = default) =>
+        CreateAsync(details, actor, null, cancellationToken);
+
+    /// <summary>Logs a ticket and runs it through the newest published default workflow to its first task.</summary>
+    /// <param name="details">The validated details.</param>
+    /// <param name="actor">Who logs it.</param>
+    /// <param name="idempotency">The caller's idempotency key, saved with the ticket in the same transaction.</param>
+    /// <param name="cancellationToken">Stops the call before it saves.</param>
     public async Task<Ticket> CreateAsync(
         TicketDetails details,
         string actor,
+        IdempotencyRecord? idempotency,
         CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -37,6 +50,12 @@ public sealed class TicketService(
         runtime.Start(definition, instance, now, new StepScope { Trend = trend });
 
         db.Instances.Add(instance);
+        if (idempotency is not null)
+        {
+            idempotency.Ticket = ticket;
+            db.IdempotencyKeys.Add(idempotency);
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         return ticket;
     }
@@ -75,6 +94,10 @@ public sealed class TicketService(
         var instance = await db.Instances.Include(i => i.Ticket)
             .SingleOrDefaultAsync(i => i.TicketId == ticketId, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no ticket {ticketId}.");
+        if (action.ExpectedTicketVersion is { } expected && expected != instance.Ticket.Version)
+        {
+            throw new StaleTicketException(instance.Ticket.Number, expected, instance.Ticket.Version);
+        }
 
         var definition = await definitions.PublishedAsync(
             instance.DefinitionId,

@@ -2,6 +2,7 @@ using Workflow.Engine.Rules;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Validation;
 using Workflow.Engine.Workflows;
+using Workflow.Host.Api.Access;
 
 namespace Workflow.Host.Api;
 
@@ -27,6 +28,22 @@ internal static class ApiErrors
             var fields = ex.Errors.GroupBy(e => $"{e.Rule}.{e.Part}")
                 .ToDictionary(g => g.Key, g => g.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}").ToArray());
             return Results.ValidationProblem(fields, detail: ex.Message, title: "The rule set does not compile.");
+        }
+        catch (ApiForbiddenException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not allowed.");
+        }
+        catch (StaleTicketException ex)
+        {
+            return Results.Problem(
+                ex.Message,
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "The ticket has changed.",
+                extensions: new Dictionary<string, object?> { ["currentETag"] = ETags.Of(ex.Current) });
+        }
+        catch (PreconditionRequiredException ex)
+        {
+            return Results.Problem(ex.Message, statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required.");
         }
         catch (IllegalTransitionException ex)
         {

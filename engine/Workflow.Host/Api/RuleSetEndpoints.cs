@@ -3,6 +3,7 @@ using Workflow.Engine;
 using Workflow.Engine.Rules;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Validation;
+using Workflow.Host.Api.Access;
 using Workflow.Sdk.Rules;
 
 namespace Workflow.Host.Api;
@@ -21,15 +22,35 @@ internal static class RuleSetEndpoints
 
     public static void MapRuleSetEndpoints(this IEndpointRouteBuilder app)
     {
-        var sets = app.MapGroup("/api/rule-sets");
-        sets.MapGet("{id}/versions", VersionsAsync);
-        sets.MapGet("{id}/versions/{version:int}", ExportAsync);
-        sets.MapPut("{id}/draft", SaveDraftAsync);
-        sets.MapPost("import", ImportAsync);
-        sets.MapPost("check", CheckAsync);
-        sets.MapPost("{id}/publish", PublishAsync);
-        sets.MapPost("{id}/draft/try", TryAsync);
-        sets.MapPost("{id}/draft/simulate", SimulateAsync);
+        var sets = app.MapGroup("/api/rule-sets").WithTags("Rule sets").RequireAuthorization(Policies.ProcessOwner);
+        sets.MapGet("{id}/versions", VersionsAsync)
+            .WithSummary("Every version of a rule set, oldest first, without documents.")
+            .Produces<IReadOnlyList<RuleSetVersionView>>().ApiProblems(404);
+        sets.MapGet("{id}/versions/{version:int}", ExportAsync)
+            .WithSummary("One version's document exactly as stored, as a file to import elsewhere.")
+            .Produces<RuleSetDocument>().ApiProblems(404);
+        sets.MapPut("{id}/draft", SaveDraftAsync)
+            .WithSummary("Create or replace the draft; If-Match names the draft revision the editor started from.")
+            .Accepts<RuleSetDocument>("application/json")
+            .Produces<RuleSetVersionView>().ApiProblems(409, 413);
+        sets.MapPost("import", ImportAsync)
+            .WithSummary("Take an exported document as the next draft of the rule set it names.")
+            .Accepts<RuleSetDocument>("application/json")
+            .Produces<RuleSetVersionView>(StatusCodes.Status201Created).ApiProblems(409, 413);
+        sets.MapPost("check", CheckAsync)
+            .WithSummary("Compile a document without saving it; every error at its rule, part, line and column.")
+            .Accepts<RuleSetDocument>("application/json")
+            .Produces<RuleCheckView>().ApiProblems(413);
+        sets.MapPost("{id}/publish", PublishAsync)
+            .WithSummary("Publish the draft once it compiles and put it in force.")
+            .Produces<RuleSetVersionView>().ApiProblems(404, 409);
+        sets.MapPost("{id}/draft/try", TryAsync)
+            .WithSummary("Evaluate the draft on one ticket, stored (ticketId) or described in the body.")
+            .Accepts<TryRequest>("application/json")
+            .Produces<TryView>().ApiProblems(404);
+        sets.MapPost("{id}/draft/simulate", SimulateAsync)
+            .WithSummary("The stored tickets the draft would decide differently from the rules in force.")
+            .Produces<SimulationView>().ApiProblems(404);
     }
 
     private static Task<IResult> VersionsAsync(string id, WorkflowEngine engine, HttpContext http) =>
@@ -50,12 +71,19 @@ internal static class RuleSetEndpoints
             return Results.Text(json, "application/json", Encoding.UTF8);
         });
 
-    /// <summary>Saves the body as the draft; <c>?revision=N</c> names the draft revision the editor started from.</summary>
-    private static Task<IResult> SaveDraftAsync(string id, int? revision, WorkflowEngine engine, HttpContext http) =>
+    /// <summary>Saves the body as the draft; <c>If-Match</c> names the draft revision the editor started from.</summary>
+    private static Task<IResult> SaveDraftAsync(string id, WorkflowEngine engine, HttpContext http) =>
         ApiErrors.GuardAsync(async () =>
         {
+            var actor = Actors.Of(http);
             var json = await BodyAsync(http);
-            var saved = await engine.RuleSets.SaveDraftAsync(id, json, Actor(http), revision, http.RequestAborted);
+            var saved = await engine.RuleSets.SaveDraftAsync(
+                id,
+                json,
+                actor,
+                ETags.Expected(http.Request),
+                http.RequestAborted);
+            http.Response.Headers.ETag = ETags.Of(saved.Revision);
             return Results.Ok(RuleSetVersionView.From(saved));
         });
 
@@ -63,13 +91,14 @@ internal static class RuleSetEndpoints
     private static Task<IResult> ImportAsync(WorkflowEngine engine, HttpContext http) =>
         ApiErrors.GuardAsync(async () =>
         {
+            var actor = Actors.Of(http);
             var json = await BodyAsync(http);
             var (id, _) = RuleSetDocument.Parse(json);
             var draft = await engine.RuleSets.DraftAsync(id, http.RequestAborted);
             var saved = await engine.RuleSets.SaveDraftAsync(
                 id,
                 json,
-                Actor(http),
+                actor,
                 draft?.Record.Revision,
                 http.RequestAborted);
             return Results.Created($"/api/rule-sets/{id}/versions/{saved.Version}", RuleSetVersionView.From(saved));
@@ -103,7 +132,7 @@ internal static class RuleSetEndpoints
     private static Task<IResult> TryAsync(string id, TryRequest? body, WorkflowEngine engine, HttpContext http) =>
         ApiErrors.GuardAsync(async () =>
         {
-            var fact = await FactAsync(body, engine, http.RequestAborted);
+            var fact = await FactAsync(body, engine, http);
             var (_, rules) = await DraftAsync(engine, id, http.RequestAborted);
             var (trial, set) = engine.Rules.Trial($"{id} draft", rules);
             try
@@ -148,7 +177,7 @@ internal static class RuleSetEndpoints
         await engine.RuleSets.DraftAsync(id, cancellationToken)
             ?? throw new KeyNotFoundException($"Rule set '{id}' has no draft; save one first.");
 
-    private static async Task<TicketFact> FactAsync(TryRequest? body, WorkflowEngine engine, CancellationToken ct)
+    private static async Task<TicketFact> FactAsync(TryRequest? body, WorkflowEngine engine, HttpContext http)
     {
         if (body is null)
         {
@@ -157,9 +186,8 @@ internal static class RuleSetEndpoints
 
         if (body.TicketId is { } ticketId)
         {
-            var found = await engine.Tickets.GetAsync(ticketId, ct)
-                ?? throw new KeyNotFoundException($"There is no ticket {ticketId}.");
-            return TicketFacts.From(found.Ticket, directory: engine.Rules.Directory);
+            var (ticket, _) = await TicketAccess.ReadAsync(engine, ticketId, Caller.Of(http), http.RequestAborted);
+            return TicketFacts.From(ticket, directory: engine.Rules.Directory);
         }
 
         if (string.IsNullOrWhiteSpace(body.Subject))
@@ -190,11 +218,6 @@ internal static class RuleSetEndpoints
         var json = await reader.ReadToEndAsync(http.RequestAborted);
         return string.IsNullOrWhiteSpace(json) ? throw new ValidationException("$", "a rule-set document is required.") : json;
     }
-
-    private static string Actor(HttpContext http) =>
-        http.Request.Headers[TicketEndpoints.ActorHeader].FirstOrDefault()?.Trim() is { Length: > 0 } actor
-            ? actor
-            : "api";
 
     internal sealed record TryRequest(
         long? TicketId,

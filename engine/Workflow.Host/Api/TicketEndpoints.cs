@@ -1,52 +1,102 @@
 using Workflow.Engine;
+using Workflow.Engine.Problems;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Validation;
 using Workflow.Engine.Workflows.Activities;
-using Workflow.Sdk.Tickets;
+using Workflow.Host.Api.Access;
 
 namespace Workflow.Host.Api;
 
 /// <summary>Create a ticket, read it with its journal, and take the actions its current task offers.</summary>
 internal static class TicketEndpoints
 {
-    public const string ActorHeader = "X-Actor";
-
-    public const int MaxActor = 100;
-
-    /// <summary>Names the engine journals its own steps under; a caller taking one would pass as the engine.</summary>
-    private static readonly string[] ReservedActors = ["workflow", "system"];
-
     public static void MapTicketEndpoints(this IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/api/tickets");
-        tickets.MapPost("", CreateAsync);
-        tickets.MapGet("{id:long}", ReadAsync);
-        tickets.MapPost("{id:long}/actions", ActAsync);
+        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
+
+        tickets.MapPost("", CreateAsync)
+            .WithSummary("Log a ticket; a retry with the same Idempotency-Key returns the first ticket.")
+            .Accepts<NewTicket>("application/json")
+            .Produces<TicketView>(StatusCodes.Status201Created)
+            .Produces<TicketView>(StatusCodes.Status200OK)
+            .ApiProblems(409, 413, 415);
+        tickets.MapGet("", TicketListEndpoint.ListAsync)
+            .WithSummary("List tickets with filters, a sort order and cursor paging.")
+            .Produces<TicketListView>()
+            .ApiProblems();
+        tickets.MapGet("{id:long}", ReadAsync)
+            .WithSummary("Read a ticket with its journal; the ETag header carries its version.")
+            .Produces<TicketView>()
+            .ApiProblems(404);
+        tickets.MapPost("{id:long}/actions", ActAsync)
+            .WithSummary("Take an action at the ticket's current task (acknowledge, hold, resolve, ...).")
+            .RequireAuthorization(Policies.Agent)
+            .Accepts<ActionRequest>("application/json")
+            .Produces<TicketView>()
+            .ApiProblems(404, 409, 412, 413, 415);
+        app.MapTicketChangeEndpoints(tickets);
     }
 
-    private static Task<IResult> CreateAsync(NewTicket? body, WorkflowEngine engine, HttpContext http) =>
+    private static Task<IResult> CreateAsync(
+        NewTicket? body,
+        WorkflowEngine engine,
+        TicketCreation creation,
+        HttpContext http) =>
         ApiErrors.GuardAsync(async () =>
         {
-            var actor = Actor(http);
+            var actor = Actors.Of(http);
+            var caller = Caller.Of(http);
             if (body is null)
             {
                 throw new ValidationException("$", "a JSON ticket is required.");
             }
 
+            var idempotencyKey = Idempotency.KeyOf(http.Request);
+            body = OwnReport(body, caller);
             var validator = new TicketValidator(engine.TimeInput, engine.PriorityScheme, engine.Categories);
             var details = validator.Validate(body, engine.Time.GetUtcNow());
-            var ticket = await engine.Tickets.CreateAsync(details, actor, http.RequestAborted);
-            var view = await ViewAsync(engine, ticket.Id, http.RequestAborted);
-            return Results.Created($"/api/tickets/{ticket.Id}", view);
+
+            var (id, replayed) = await creation.CreateAsync(details, body, actor, caller, idempotencyKey, http.RequestAborted);
+            var view = await ViewAsync(engine, id, caller, http);
+            if (replayed)
+            {
+                http.Response.Headers[Idempotency.ReplayedHeader] = "true";
+            }
+
+            return Results.Created($"/api/tickets/{id}", view);
         });
 
-    private static Task<IResult> ReadAsync(long id, WorkflowEngine engine, HttpContext http) =>
-        ApiErrors.GuardAsync(async () => Results.Ok(await ViewAsync(engine, id, http.RequestAborted)));
+    /// <summary>A reporter logs tickets only for themselves: their user name is filled in, another one refused.</summary>
+    private static NewTicket OwnReport(NewTicket body, Caller caller)
+    {
+        if (!caller.IsReporter)
+        {
+            return body;
+        }
 
-    private static Task<IResult> ActAsync(long id, ActionRequest? body, WorkflowEngine engine, HttpContext http) =>
+        var own = caller.UserName ?? throw new ApiForbiddenException(
+            $"The reporter key '{caller.Name}' has no user name, so its tickets could never be read back.");
+        var named = body.Reporter?.UserName;
+        if (named is not null && named != own)
+        {
+            throw new ApiForbiddenException($"A reporter logs tickets for themselves ('{own}'), not for '{named}'.");
+        }
+
+        return body with { Reporter = (body.Reporter ?? new Reporter()) with { UserName = own } };
+    }
+
+    private static Task<IResult> ReadAsync(long id, WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () => Results.Ok(await ViewAsync(engine, id, Caller.Of(http), http)));
+
+    private static Task<IResult> ActAsync(
+        long id,
+        ActionRequest? body,
+        WorkflowEngine engine,
+        MajorIncidentService majors,
+        HttpContext http) =>
         ApiErrors.GuardAsync(async () =>
         {
-            var actor = Actor(http);
+            var actor = Actors.Of(http);
             if (body?.Outcome is null)
             {
                 throw new ValidationException("outcome", "is required.");
@@ -64,60 +114,18 @@ internal static class TicketEndpoints
                 Subcategory = body.Subcategory,
                 Impact = body.Impact,
                 Urgency = body.Urgency,
+                ExpectedTicketVersion = ETags.Expected(http.Request),
             };
-            await engine.Tickets.ActAsync(id, action, http.RequestAborted);
-            return Results.Ok(await ViewAsync(engine, id, http.RequestAborted));
+            var ticket = await engine.Tickets.ActAsync(id, action, http.RequestAborted);
+            await majors.ResolveChildrenAsync(ticket, actor, http.RequestAborted);
+            return Results.Ok(await ViewAsync(engine, id, Caller.Of(http), http));
         });
 
-    private static async Task<TicketView> ViewAsync(WorkflowEngine engine, long id, CancellationToken cancellationToken)
+    /// <summary>The ticket as the caller may see it, with its ETag set on the response.</summary>
+    public static async Task<TicketView> ViewAsync(WorkflowEngine engine, long id, Caller caller, HttpContext http)
     {
-        var found = await engine.Tickets.GetAsync(id, cancellationToken)
-            ?? throw new KeyNotFoundException($"There is no ticket {id}.");
-        return TicketView.From(found.Ticket, found.Instance);
+        var (ticket, instance) = await TicketAccess.ReadAsync(engine, id, caller, http.RequestAborted);
+        http.Response.Headers.ETag = ETags.Of(ticket.Version);
+        return TicketView.From(ticket, instance, withWorkNotes: !caller.IsReporter);
     }
-
-    /// <summary>
-    /// Who is acting; authentication arrives with the roles, until then a caller may name itself. A caller that
-    /// does not is journaled as <c>api</c>.
-    /// </summary>
-    /// <exception cref="ValidationException">The name is too long, not UTF-8, holds a control character or is
-    /// one of the engine's own.</exception>
-    private static string Actor(HttpContext http)
-    {
-        var values = http.Request.Headers[ActorHeader];
-        if (values.Count > 1)
-        {
-            throw new ValidationException(ActorHeader, $"is given {values.Count} times; name one actor.");
-        }
-
-        var actor = values.FirstOrDefault()?.Trim();
-        if (string.IsNullOrEmpty(actor))
-        {
-            return "api";
-        }
-
-        var error = actor switch
-        {
-            { Length: > MaxActor } => $"is {actor.Length:N0} characters long; at most {MaxActor} are allowed.",
-            _ when actor.Contains('\uFFFD') => "is not valid UTF-8.",
-            _ when actor.Any(char.IsControl) => "holds a control character.",
-            _ when ReservedActors.Contains(actor, StringComparer.OrdinalIgnoreCase) =>
-                $"'{actor}' is reserved for the engine's own journal entries.",
-            _ => null,
-        };
-        return error is null ? actor : throw new ValidationException(ActorHeader, error);
-    }
-
-    internal sealed record ActionRequest(
-        string? Outcome,
-        Guid? BookmarkId,
-        string? Comment,
-        HoldReason? HoldReason,
-        string? ResolutionCode,
-        string? AssignmentGroup,
-        string? AssignedTo,
-        string? Category,
-        string? Subcategory,
-        string? Impact,
-        string? Urgency);
 }

@@ -32,18 +32,28 @@ internal sealed record TicketView(
     string? AssignedTo,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
+    DateTimeOffset? ResolvedAt,
+    DateTimeOffset? ClosedAt,
+    int Version,
+    LinksView Links,
     WorkflowView Workflow,
     IReadOnlyList<JournalView> Journal)
 {
-    public static TicketView From(Ticket t, WorkflowInstance i) => new(
+    /// <summary>The ticket with its whole journal, or without work notes for a reporter.</summary>
+    public static TicketView From(Ticket t, WorkflowInstance i, bool withWorkNotes = true) => new(
         t.Id, t.Number, t.Kind, t.Channel, t.Reporter, t.Subject, t.Description, t.OccurredAt, t.ReportedAt,
         t.AffectedService, t.ConfigurationItem, t.AffectedUsers, t.Category, t.Subcategory, t.Impact, t.Urgency,
         t.Priority, t.PriorityScheme, t.State, t.HoldReason, t.ResolutionCode, t.ReopenCount, t.AssignmentGroup,
-        t.AssignedTo, t.CreatedAt, t.UpdatedAt,
+        t.AssignedTo, t.CreatedAt, t.UpdatedAt, t.ResolvedAt, t.ClosedAt, t.Version,
+        new LinksView(t.IsMajorIncident, t.ParentTicketId, t.DuplicateOfTicketId, t.ProblemReference),
         new WorkflowView(i.DefinitionId, i.DefinitionVersion, i.Status, i.CurrentNodeId, i.BookmarkId,
             i.PendingOutcomes, i.BookmarkDueAt),
-        [.. t.Journal.OrderBy(j => j.Sequence).Select(JournalView.From)]);
+        [.. t.Journal.Where(j => withWorkNotes || j.Action != TicketChangeService.WorkNote)
+            .OrderBy(j => j.Sequence).Select(JournalView.From)]);
 }
+
+/// <summary>What the ticket is linked to: the major incident it belongs to, its original, its problem.</summary>
+internal sealed record LinksView(bool IsMajorIncident, long? Parent, long? DuplicateOf, string? Problem);
 
 /// <summary>Where the ticket's workflow stands and which actions it accepts now.</summary>
 internal sealed record WorkflowView(
@@ -55,6 +65,7 @@ internal sealed record WorkflowView(
     IReadOnlyList<string> Actions,
     DateTimeOffset? DueAt);
 
+/// <summary>One journal entry: who, when, what changed and why.</summary>
 internal sealed record JournalView(
     int Sequence,
     DateTimeOffset At,

@@ -116,7 +116,7 @@ public sealed class ActorHeaderApiTests
         using var request = new MemoryStream();
         request.Write(Encoding.ASCII.GetBytes(
             $"POST /api/tickets HTTP/1.0\r\nHost: {host.Address.Authority}\r\nContent-Type: application/json\r\n"
-            + $"Content-Length: {content.Length}\r\n"));
+            + $"Content-Length: {content.Length}\r\nAuthorization: Bearer {host.AdministratorKey}\r\n"));
         request.Write(headerLines);
         request.Write("\r\n"u8);
         request.Write(content);

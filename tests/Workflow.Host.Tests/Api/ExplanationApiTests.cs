@@ -56,6 +56,18 @@ public sealed class ExplanationApiTests
     }
 
     [Fact]
+    public async Task Explanation_AnotherReportersTicket_Returns404AsIfItDidNotExist()
+    {
+        await using var host = await TestHost.StartAsync();
+        var ticket = await host.CreateTicketAsync();
+        var stranger = await host.ClientForAsync("bob", "Reporter", userName: "bob");
+
+        using var response = await stranger.GetAsync($"/api/tickets/{ticket.Id}/explanation");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Explanation_UnknownTicket_Returns404()
     {
         await using var host = await TestHost.StartAsync();

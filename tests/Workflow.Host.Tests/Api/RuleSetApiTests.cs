@@ -73,6 +73,21 @@ public sealed class RuleSetApiTests
     }
 
     [Fact]
+    public async Task SaveDraft_AgentKey_Returns403AndSavesNothing()
+    {
+        await using var host = await TestHost.StartAsync();
+        var agent = await host.ClientForAsync("desk", "Agent");
+
+        using var response = await agent.PutAsync(
+            "/api/rule-sets/company/draft",
+            new StringContent(RouteVpn, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        using var versions = await host.Client.GetAsync("/api/rule-sets/company/versions");
+        Assert.Equal(HttpStatusCode.NotFound, versions.StatusCode);
+    }
+
+    [Fact]
     public async Task Publish_NoDraft_Returns404SayingToSaveOne()
     {
         await using var host = await TestHost.StartAsync();
@@ -85,13 +100,13 @@ public sealed class RuleSetApiTests
     }
 
     [Fact]
-    public async Task SaveDraft_FromAnOlderRevision_Returns409AndKeepsTheNewerDraft()
+    public async Task SaveDraft_IfMatchAnOlderRevision_Returns409AndKeepsTheNewerDraft()
     {
         await using var host = await TestHost.StartAsync();
         await SaveDraftAsync(host, RouteVpn);
         await SaveDraftAsync(host, RouteVpn.Replace("Network team", "Second"), revision: 1);
 
-        using var stale = await PutAsync(host, "/api/rule-sets/company/draft?revision=1", Typo);
+        using var stale = await PutAsync(host, "/api/rule-sets/company/draft", Typo, revision: 1);
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         using var versions = await host.Client.GetAsync("/api/rule-sets/company/versions");
@@ -186,13 +201,23 @@ public sealed class RuleSetApiTests
 
     private static async Task SaveDraftAsync(TestHost host, string json, int? revision = null)
     {
-        var path = "/api/rule-sets/company/draft" + (revision is null ? "" : $"?revision={revision}");
-        using var response = await PutAsync(host, path, json);
+        using var response = await PutAsync(host, "/api/rule-sets/company/draft", json, revision);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    private static Task<HttpResponseMessage> PutAsync(TestHost host, string path, string json) =>
-        host.Client.PutAsync(path, new StringContent(json, Encoding.UTF8, "application/json"));
+    private static Task<HttpResponseMessage> PutAsync(TestHost host, string path, string json, int? revision = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Put, path)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        if (revision is not null)
+        {
+            request.Headers.IfMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue($"\"{revision}\""));
+        }
+
+        return host.Client.SendAsync(request);
+    }
 
     private static async Task<List<string>> HistoryAsync(TestHost host)
     {

@@ -191,13 +191,13 @@ public sealed class TicketCreationApiTests
     }
 
     [Fact]
-    public async Task PostTicket_NoActorHeader_JournalsTheCallerAsApi()
+    public async Task PostTicket_NoActorHeader_JournalsTheKeysName()
     {
         await using var host = await TestHost.StartAsync();
 
         var ticket = await host.CreateTicketAsync();
 
-        Assert.Equal("api", ticket.Journal[0].Actor);
+        Assert.Equal("administrator", ticket.Journal[0].Actor);
     }
 
     [Fact]

@@ -46,7 +46,9 @@ public sealed class ActivityContext
 
         if (Step.Evaluation is null)
         {
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend, Directory));
+            EngineMetrics.RulesEvaluated(started, Step.Evaluation.RuleSetVersion);
             Record(Step.Evaluation);
         }
 

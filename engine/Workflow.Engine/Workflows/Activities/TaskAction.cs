@@ -31,4 +31,7 @@ public sealed record TaskAction(string Outcome, string Actor)
 
     /// <summary>When the action happened; the step's clock when not given (imports replay recorded times).</summary>
     public DateTimeOffset? At { get; init; }
+
+    /// <summary>The ticket version the caller saw (its ETag); when given, a newer ticket refuses the action.</summary>
+    public int? ExpectedTicketVersion { get; init; }
 }

@@ -1,0 +1,196 @@
+using System.Globalization;
+using Workflow.Engine;
+using Workflow.Engine.Reports;
+using Workflow.Engine.Validation;
+using Workflow.Host.Api.Access;
+
+namespace Workflow.Host.Api;
+
+/// <summary>
+/// Reports over the tickets logged from <c>from</c> (inclusive) to <c>to</c> (exclusive), both ISO 8601 with an
+/// offset; by default the 30 days up to now. Each answers JSON, or CSV with <c>format=csv</c> or
+/// <c>Accept: text/csv</c>.
+/// </summary>
+internal static class ReportEndpoints
+{
+    public static readonly TimeSpan DefaultRange = TimeSpan.FromDays(30);
+
+    public static void MapReportEndpoints(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Agent);
+        reports.MapGet("counts", CountsAsync)
+            .WithSummary("Tickets per category, priority or state (by=category|priority|state).")
+            .Produces<CountReport>().ProducesCsv().ApiProblems();
+        reports.MapGet("response-times", ResponseTimesAsync)
+            .WithSummary("Mean minutes to respond and to resolve, per priority.")
+            .Produces<ResponseTimeReport>().ProducesCsv().ApiProblems();
+        reports.MapGet("reopen-rate", ReopenRateAsync)
+            .WithSummary("Of the tickets resolved at least once, the share that was reopened.")
+            .Produces<ReopenRateReport>().ProducesCsv().ApiProblems();
+        reports.MapGet("top-configuration-items", TopItemsAsync)
+            .WithSummary("The configuration items with the most incidents (limit 1 to 100, default 10).")
+            .Produces<CountReport>().ProducesCsv().ApiProblems();
+    }
+
+    private static Task<IResult> CountsAsync(
+        ReportService reports,
+        WorkflowEngine engine,
+        HttpContext http,
+        string? by = null,
+        string? from = null,
+        string? to = null,
+        string? format = null) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var errors = new List<FieldError>();
+            var range = Range(errors, engine, from, to);
+            var group = CountBy.Category;
+            if (by is null || !Enum.TryParse(by, ignoreCase: true, out group) || int.TryParse(by, out _))
+            {
+                errors.Add(new("by", "is required: category, priority or state."));
+            }
+
+            var csv = WantsCsv(errors, http, format);
+            Throw(errors);
+
+            var rows = await reports.CountsAsync(group, range.From, range.To, http.RequestAborted);
+            return csv
+                ? Csv.Of([group.ToString().ToLowerInvariant(), "count"], rows.Select(r => new object?[] { r.Value, r.Count }), $"counts-by-{by}.csv")
+                : Results.Ok(new CountReport(range.From, range.To, group.ToString(), rows));
+        });
+
+    private static Task<IResult> ResponseTimesAsync(
+        ReportService reports,
+        WorkflowEngine engine,
+        HttpContext http,
+        string? from = null,
+        string? to = null,
+        string? format = null) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var errors = new List<FieldError>();
+            var range = Range(errors, engine, from, to);
+            var csv = WantsCsv(errors, http, format);
+            Throw(errors);
+
+            var rows = await reports.ResponseTimesAsync(range.From, range.To, http.RequestAborted);
+            string[] header = ["priority", "tickets", "responded", "meanMinutesToRespond", "resolved", "meanMinutesToResolve"];
+            return csv
+                ? Csv.Of(header, rows.Select(r => new object?[]
+                    { r.Priority, r.Tickets, r.Responded, r.MeanMinutesToRespond, r.Resolved, r.MeanMinutesToResolve }), "response-times.csv")
+                : Results.Ok(new ResponseTimeReport(range.From, range.To, rows));
+        });
+
+    private static Task<IResult> ReopenRateAsync(
+        ReportService reports,
+        WorkflowEngine engine,
+        HttpContext http,
+        string? from = null,
+        string? to = null,
+        string? format = null) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var errors = new List<FieldError>();
+            var range = Range(errors, engine, from, to);
+            var csv = WantsCsv(errors, http, format);
+            Throw(errors);
+
+            var rate = await reports.ReopenRateAsync(range.From, range.To, http.RequestAborted);
+            return csv
+                ? Csv.Of(["resolved", "reopened", "rate"], [[rate.Resolved, rate.Reopened, rate.Rate]], "reopen-rate.csv")
+                : Results.Ok(new ReopenRateReport(range.From, range.To, rate.Resolved, rate.Reopened, rate.Rate));
+        });
+
+    private static Task<IResult> TopItemsAsync(
+        ReportService reports,
+        WorkflowEngine engine,
+        HttpContext http,
+        string? from = null,
+        string? to = null,
+        string? limit = null,
+        string? format = null) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var errors = new List<FieldError>();
+            var range = Range(errors, engine, from, to);
+            var csv = WantsCsv(errors, http, format);
+            var top = 10;
+            if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > 100))
+            {
+                errors.Add(new("limit", "must be a whole number from 1 to 100."));
+            }
+
+            Throw(errors);
+
+            var rows = await reports.TopConfigurationItemsAsync(range.From, range.To, top, http.RequestAborted);
+            return csv
+                ? Csv.Of(["configurationItem", "incidents"], rows.Select(r => new object?[] { r.Value, r.Count }), "top-configuration-items.csv")
+                : Results.Ok(new CountReport(range.From, range.To, "configurationItem", rows));
+        });
+
+    private static (DateTimeOffset From, DateTimeOffset To) Range(
+        List<FieldError> errors,
+        WorkflowEngine engine,
+        string? from,
+        string? to)
+    {
+        var end = Time(errors, "to", to) ?? engine.Time.GetUtcNow();
+        var start = Time(errors, "from", from) ?? end - DefaultRange;
+        if (start >= end)
+        {
+            errors.Add(new("from", "must be earlier than to."));
+        }
+
+        return (start, end);
+    }
+
+    private static DateTimeOffset? Time(List<FieldError> errors, string field, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParseExact(
+                value,
+                ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mmK"],
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.None,
+                out var time)
+            && (value.EndsWith('Z') || value.LastIndexOfAny(['+', '-']) > 10))
+        {
+            return time.ToUniversalTime();
+        }
+
+        errors.Add(new(field, "must be a time in ISO 8601 form with an offset, such as 2026-03-01T00:00:00Z."));
+        return null;
+    }
+
+    private static bool WantsCsv(List<FieldError> errors, HttpContext http, string? format)
+    {
+        if (format is not null && format is not ("csv" or "json"))
+        {
+            errors.Add(new("format", "must be json or csv."));
+        }
+
+        return format == "csv"
+            || (format is null && http.Request.Headers.Accept.ToString().Contains(Csv.MediaType, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static void Throw(List<FieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+}
+
+/// <summary>Ticket counts grouped by one field.</summary>
+internal sealed record CountReport(DateTimeOffset From, DateTimeOffset To, string By, IReadOnlyList<CountRow> Rows);
+
+/// <summary>Mean response and resolution times per priority.</summary>
+internal sealed record ResponseTimeReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ResponseTimeRow> Rows);
+
+/// <summary>The reopen rate.</summary>
+internal sealed record ReopenRateReport(DateTimeOffset From, DateTimeOffset To, int Resolved, int Reopened, double? Rate);

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Workflow.Host.Api;
+using Workflow.Testing;
+
+namespace Workflow.Host.Tests.Api;
+
+/// <summary>
+/// Reports over a time range: counts by state, priority and category, mean times to respond and resolve per
+/// priority, the reopen rate and the top configuration items, each as JSON and as CSV.
+/// </summary>
+public sealed class ReportApiTests
+{
+    private const string Range = "from=2026-03-01T00:00:00Z&to=2026-03-03T00:00:00Z";
+
+    [SkippableTheory, StorageProviders]
+    public async Task Reports_ThreeTicketsOneResolvedAndReopened_CountAndTimeThem(string provider)
+    {
+        await using var host = await TestHost.StartOnAsync(provider);
+        var agent = await host.ClientForAsync("Andy", "Agent");
+        var first = await host.CreateTicketAsync(Item("vpn-gw-1"));
+        await host.CreateTicketAsync(Item("vpn-gw-1"));
+        await host.CreateTicketAsync(Item("mail-1"));
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        var acknowledged = await Act(agent, first.Id, TicketRequests.Action("acknowledge", first));
+        host.Clock.Advance(TimeSpan.FromMinutes(20));
+        var resolve = TicketRequests.Action("resolve", acknowledged);
+        resolve["resolutionCode"] = "Fixed";
+        var resolved = await Act(agent, first.Id, resolve);
+        await Act(agent, first.Id, TicketRequests.Action("reopen", resolved));
+
+        var states = await agent.CallAsync(HttpMethod.Get, $"/api/reports/counts?by=state&{Range}");
+        var times = await agent.CallAsync(HttpMethod.Get, $"/api/reports/response-times?{Range}");
+        var reopen = await agent.CallAsync(HttpMethod.Get, $"/api/reports/reopen-rate?{Range}");
+        var items = await agent.CallAsync(HttpMethod.Get, $"/api/reports/top-configuration-items?{Range}&limit=1");
+
+        Assert.Equal(["New=2", "InProgress=1"], states["rows"]!.AsArray().Select(r => $"{r!["value"]}={r["count"]}"));
+        var high = times["rows"]!.AsArray().Single()!;
+        Assert.Equal(("High", 3, 1, 10.0), (high["priority"]!.GetValue<string>(), high["tickets"]!.GetValue<int>(),
+            high["responded"]!.GetValue<int>(), high["meanMinutesToRespond"]!.GetValue<double>()));
+        Assert.Equal(0, high["resolved"]!.GetValue<int>());
+        Assert.Equal((1, 1, 1.0), (reopen["resolved"]!.GetValue<int>(), reopen["reopened"]!.GetValue<int>(), reopen["rate"]!.GetValue<double>()));
+        Assert.Equal(["vpn-gw-1=2"], items["rows"]!.AsArray().Select(r => $"{r!["value"]}={r["count"]}"));
+    }
+
+    [Fact]
+    public async Task TopItems_AsCsv_HasAHeaderAndQuotesAValueWithAComma()
+    {
+        await using var host = await TestHost.StartAsync();
+        await host.CreateTicketAsync(Item("db \"main\", primary"));
+        await host.CreateTicketAsync(Item("db \"main\", primary"));
+        await host.CreateTicketAsync(Item("mail-1"));
+
+        using var response = await host.Client.GetAsync($"/api/reports/top-configuration-items?{Range}&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["configurationItem,incidents", "\"db \"\"main\"\", primary\",2", "mail-1,1"], lines);
+    }
+
+    [Fact]
+    public async Task ResponseTimes_AcceptCsv_AnswersCsv()
+    {
+        await using var host = await TestHost.StartAsync();
+        await host.CreateTicketAsync();
+
+        using var response = await host.Client.SendAsync(HttpMethod.Get, $"/api/reports/response-times?{Range}", null, ("Accept", "text/csv"));
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Equal(
+            ["priority,tickets,responded,meanMinutesToRespond,resolved,meanMinutesToResolve", "High,1,0,,0,"],
+            text.Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Theory]
+    [InlineData("by=owner", "by", "is required: category, priority or state.")]
+    [InlineData("by=state&from=yesterday", "from", "must be a time in ISO 8601 form with an offset, such as 2026-03-01T00:00:00Z.")]
+    [InlineData("by=state&from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "from", "must be earlier than to.")]
+    [InlineData("by=state&format=xml", "format", "must be json or csv.")]
+    public async Task Counts_BadParameter_Returns400NamingIt(string query, string field, string message)
+    {
+        await using var host = await TestHost.StartAsync();
+
+        using var response = await host.Client.GetAsync($"/api/reports/counts?{query}");
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal([message], problem.Errors[field]);
+    }
+
+    [Fact]
+    public async Task Counts_Reporter_Returns403()
+    {
+        await using var host = await TestHost.StartAsync();
+        var ann = await host.ClientForAsync("Ann", "Reporter", "ann");
+
+        using var response = await ann.GetAsync("/api/reports/counts?by=state");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private static JsonObject Item(string item)
+    {
+        var body = TicketRequests.Valid();
+        body["configurationItem"] = item;
+        return body;
+    }
+
+    private static async Task<TicketView> Act(HttpClient client, long id, JsonObject action)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, $"/api/tickets/{id}/actions", action);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await TestHost.ReadViewAsync(response);
+    }
+}
