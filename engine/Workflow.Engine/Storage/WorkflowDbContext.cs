@@ -54,6 +54,13 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
         ticket.Property(t => t.Version).IsConcurrencyToken();
         ticket.ComplexProperty(t => t.Reporter);
         ticket.Ignore(t => t.PendingChanges);
+        ticket.Property(t => t.Tags).HasConversion(
+            tags => JsonSerializer.Serialize(tags, JsonSerializerOptions.Web),
+            json => JsonSerializer.Deserialize<List<string>>(json, JsonSerializerOptions.Web) ?? new(),
+            new ValueComparer<IReadOnlyList<string>>(
+                (a, b) => a!.SequenceEqual(b!),
+                list => list.Aggregate(0, (hash, tag) => HashCode.Combine(hash, tag)),
+                list => list.ToList()));
         ticket.Ignore(t => t.Number);
         ticket.HasMany(t => t.Journal).WithOne().HasForeignKey(j => j.TicketId).OnDelete(DeleteBehavior.Cascade);
         ticket.Navigation(t => t.Journal).HasField("_journal").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -32,7 +32,9 @@ internal static class ApiSetup
         services.AddSingleton(new TicketQuery(engine.Contexts));
         services.AddSingleton(new ReportService(engine.Contexts));
         services.AddSingleton(new ProblemService(engine.Contexts, engine.Time));
-        services.AddSingleton(new MajorIncidentService(engine.Contexts, engine.Tickets, engine.Time));
+        var majors = new MajorIncidentService(engine.Contexts, engine.Tickets, engine.Time);
+        services.AddSingleton(majors);
+        services.AddSingleton(new MajorIncidentProposals(engine.Contexts, majors));
         services.AddSingleton<TicketCreation>();
         services.AddSingleton<ApiMetrics>();
 

@@ -71,6 +71,14 @@ internal static class ProblemEndpoints
             }))
             .WithSummary("Release a child from the major incident.")
             .Produces<MajorIncidentView>().ApiProblems(404);
+        majors.MapPost("proposals/{ticketId:long}", (long ticketId, WorkflowEngine engine,
+                MajorIncidentProposals proposals, HttpContext http) => ApiErrors.GuardAsync(async () =>
+            {
+                var major = await proposals.AcceptAsync(ticketId, Actors.Of(http), http.RequestAborted);
+                return Results.Created($"/api/major-incidents/{major.Id}", await MajorViewAsync(engine, major.Id, http));
+            }))
+            .WithSummary("Accept the rules' proposal on a ticket: its item's open incidents of the hour become children.")
+            .Produces<MajorIncidentView>(StatusCodes.Status201Created).ApiProblems(404);
     }
 
     private static Task<IResult> CreateProblemAsync(ProblemRequest? body, ProblemService service, HttpContext http) =>

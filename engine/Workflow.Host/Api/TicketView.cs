@@ -36,6 +36,7 @@ internal sealed record TicketView(
     DateTimeOffset? ClosedAt,
     int Version,
     LinksView Links,
+    ProposalsView Proposals,
     WorkflowView Workflow,
     IReadOnlyList<JournalView> Journal)
 {
@@ -46,11 +47,15 @@ internal sealed record TicketView(
         t.Priority, t.PriorityScheme, t.State, t.HoldReason, t.ResolutionCode, t.ReopenCount, t.AssignmentGroup,
         t.AssignedTo, t.CreatedAt, t.UpdatedAt, t.ResolvedAt, t.ClosedAt, t.Version,
         new LinksView(t.IsMajorIncident, t.ParentTicketId, t.DuplicateOfTicketId, t.ProblemReference),
+        new ProposalsView(t.Tags, t.MajorIncidentProposed, t.ProblemProposed),
         new WorkflowView(i.DefinitionId, i.DefinitionVersion, i.Status, i.CurrentNodeId, i.BookmarkId,
             i.PendingOutcomes, i.BookmarkDueAt),
         [.. t.Journal.Where(j => withWorkNotes || j.Action != TicketChangeService.WorkNote)
             .OrderBy(j => j.Sequence).Select(JournalView.From)]);
 }
+
+/// <summary>What rules said of the ticket: their tags, and whether they propose a major incident or a problem.</summary>
+internal sealed record ProposalsView(IReadOnlyList<string> Tags, bool MajorIncident, bool Problem);
 
 /// <summary>What the ticket is linked to: the major incident it belongs to, its original, its problem.</summary>
 internal sealed record LinksView(bool IsMajorIncident, long? Parent, long? DuplicateOf, string? Problem);

@@ -66,21 +66,6 @@ public sealed class OpenApiDocumentTests
         Assert.Contains("fetch(\"/openapi/v1.json\")", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task GetMetrics_AfterTwoCreates_CountsTicketsCreatedAndRuleEvaluations()
-    {
-        await using var host = await TestHost.StartAsync();
-        await host.CreateTicketAsync();
-        await host.CreateTicketAsync();
-
-        var text = await (await host.Anonymous.GetAsync("/metrics")).Content.ReadAsStringAsync();
-
-        var created = text.Split('\n').Single(l => l.StartsWith("workflow_tickets_created_total{", StringComparison.Ordinal));
-        Assert.Contains("priority=\"High\"", created);
-        Assert.EndsWith(" 2", created.Split(" #")[0].TrimEnd());
-        Assert.Contains("workflow_rules_evaluation_duration_milliseconds_count", text);
-    }
-
     /// <summary>"METHOD /path" of every API endpoint the host maps, and whether it declares a JSON body.</summary>
     private static Dictionary<string, bool> MappedOperations(TestHost host)
     {

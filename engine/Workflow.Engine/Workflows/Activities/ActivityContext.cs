@@ -50,6 +50,7 @@ public sealed class ActivityContext
             Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend, Directory));
             EngineMetrics.RulesEvaluated(started, Step.Evaluation.RuleSetVersion);
             Record(Step.Evaluation);
+            TakeOutcomes(Step.Evaluation);
         }
 
         return Step.Evaluation;
@@ -76,6 +77,14 @@ public sealed class ActivityContext
 
         var changes = evaluation.Changes.Select(c => new FieldChange($"rule:{c.Field}", c.Old, c.New)).ToList();
         Ticket.AppendRecord("rules", "rules", string.Join(". ", parts), changes, Action?.At ?? Now);
+    }
+
+    /// <summary>Tags and proposals need no judgment to respect: the ticket takes them from every evaluation.</summary>
+    private void TakeOutcomes(RuleEvaluation evaluation)
+    {
+        var fact = evaluation.Fact;
+        Ticket.TakeRuleOutcomes(fact.Tags, fact.ProposeMajorIncident, fact.ProposeProblem);
+        BecauseOfRules(evaluation, "Tags", "ProposeMajorIncident", "ProposeProblem");
     }
 
     /// <summary>Names the rules that decided a field, for the journal.</summary>

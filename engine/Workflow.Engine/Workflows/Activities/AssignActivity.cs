@@ -31,10 +31,13 @@ public sealed class AssignActivity : IActivity
                 $"'{action?.Outcome}' needs an assignmentGroup or an assignedTo.");
         }
 
+        // Routing is the last decision of a step, so the rules run here even when nothing is left to decide:
+        // their tags and proposals (a major incident on a busy item) must not depend on what a reporter filled in.
+        var evaluation = context.EvaluateRules();
         var group = fromAction
             ? action!.AssignmentGroup ?? ticket.AssignmentGroup
             : context.Node.Text("group") ?? ticket.AssignmentGroup;
-        if (group is null && context.EvaluateRules() is { Fact.AssignmentGroup: { } routed } evaluation)
+        if (group is null && evaluation is { Fact.AssignmentGroup: { } routed })
         {
             group = routed;
             context.BecauseOfRules(evaluation, "AssignmentGroup");

@@ -329,6 +329,9 @@ namespace Workflow.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<bool>("MajorIncidentProposed")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -340,6 +343,9 @@ namespace Workflow.Engine.Storage.Migrations.Postgres
 
                     b.Property<string>("PriorityScheme")
                         .HasColumnType("text");
+
+                    b.Property<bool>("ProblemProposed")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("ProblemReference")
                         .HasColumnType("text");
@@ -371,6 +377,10 @@ namespace Workflow.Engine.Storage.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

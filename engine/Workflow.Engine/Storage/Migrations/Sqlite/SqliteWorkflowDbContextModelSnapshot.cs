@@ -312,6 +312,9 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MajorIncidentProposed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("OccurredAt")
                         .HasColumnType("INTEGER");
 
@@ -323,6 +326,9 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
 
                     b.Property<string>("PriorityScheme")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProblemProposed")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ProblemReference")
                         .HasColumnType("TEXT");
@@ -353,6 +359,10 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tags")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("UpdatedAt")
