@@ -1,5 +1,6 @@
 using NRules.RuleModel;
 using Workflow.Engine.Scripting;
+using Workflow.Sdk.Rules;
 
 namespace Workflow.Engine.Rules;
 
@@ -11,15 +12,20 @@ namespace Workflow.Engine.Rules;
 public sealed class RuleRegistry
 {
     private readonly IReadOnlyList<IRuleDefinition> _packs;
+    private readonly IReadOnlyList<IFactEnricher> _enrichers;
     private readonly CompanyRuleCompiler _compiler = new();
     private readonly SemaphoreSlim _switching = new(1, 1);
     private RuleEngine _current;
     private CompiledRuleSet? _company;
 
-    public RuleRegistry(IReadOnlyList<IRuleDefinition> packs, string packName)
+    public RuleRegistry(
+        IReadOnlyList<IRuleDefinition> packs,
+        string packName,
+        IReadOnlyList<IFactEnricher>? enrichers = null)
     {
         _packs = packs;
-        _current = RuleEngine.Build(packs, [], packName);
+        _enrichers = enrichers ?? [];
+        _current = RuleEngine.Build(packs, [], packName, enrichers: _enrichers);
     }
 
     /// <summary>The rules every evaluation uses right now.</summary>
@@ -39,7 +45,7 @@ public sealed class RuleRegistry
         var (compiled, engine) = await Task.Run(() =>
         {
             var set = _compiler.Compile(label, rules);
-            return (set, RuleEngine.Build(_packs, [set], label));
+            return (set, RuleEngine.Build(_packs, [set], label, enrichers: _enrichers));
         });
 
         await _switching.WaitAsync();
@@ -60,6 +66,6 @@ public sealed class RuleRegistry
     public (RuleEngine Engine, CompiledRuleSet Set) Trial(string label, IReadOnlyList<CompanyRule> rules)
     {
         var set = _compiler.Compile(label, rules);
-        return (RuleEngine.Build(_packs, [set], label), set);
+        return (RuleEngine.Build(_packs, [set], label, enrichers: _enrichers), set);
     }
 }

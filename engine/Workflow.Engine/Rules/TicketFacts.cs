@@ -7,7 +7,45 @@ namespace Workflow.Engine.Rules;
 /// <summary>Builds the fact rules see from a ticket as it stands.</summary>
 public static class TicketFacts
 {
-    public static TicketFact From(Ticket ticket, TrendFact? trend = null) => new(Key(ticket))
+    /// <param name="ticket">The ticket as it stands.</param>
+    /// <param name="trend">Counts of recent tickets like it.</param>
+    /// <param name="enrichers">Complete the reporter and service facts; one that throws is skipped.</param>
+    public static TicketFact From(
+        Ticket ticket,
+        TrendFact? trend = null,
+        IReadOnlyList<IFactEnricher>? enrichers = null)
+    {
+        var reporter = new ReporterFact
+        {
+            Name = ticket.Reporter.Name,
+            UserName = ticket.Reporter.UserName,
+            Department = ticket.Reporter.Department,
+            Location = ticket.Reporter.Location,
+        };
+        var service = new ServiceFact { Name = ticket.AffectedService ?? ticket.ConfigurationItem };
+        foreach (var enricher in enrichers ?? [])
+        {
+            (reporter, service) = Enrich(enricher, reporter, service);
+        }
+
+        return Fact(ticket, trend, reporter, service);
+    }
+
+    private static (ReporterFact, ServiceFact) Enrich(IFactEnricher enricher, ReporterFact reporter, ServiceFact service)
+    {
+        try
+        {
+            return (enricher.EnrichReporter(reporter) ?? reporter, enricher.EnrichService(service) ?? service);
+        }
+        catch (Exception)
+        {
+            // A failing directory lookup must not stop the rules; they see what was known without it.
+            return (reporter, service);
+        }
+    }
+
+    private static TicketFact Fact(Ticket ticket, TrendFact? trend, ReporterFact reporter, ServiceFact service) =>
+        new(Key(ticket))
     {
         Trend = trend ?? new TrendFact(),
         Channel = ticket.Channel,
@@ -16,14 +54,8 @@ public static class TicketFacts
         AffectedService = ticket.AffectedService,
         ConfigurationItem = ticket.ConfigurationItem,
         AffectedUsers = ticket.AffectedUsers,
-        Reporter = new ReporterFact
-        {
-            Name = ticket.Reporter.Name,
-            UserName = ticket.Reporter.UserName,
-            Department = ticket.Reporter.Department,
-            Location = ticket.Reporter.Location,
-        },
-        Service = new ServiceFact { Name = ticket.AffectedService ?? ticket.ConfigurationItem },
+        Reporter = reporter,
+        Service = service,
         Kind = ticket.Kind,
         Category = ticket.Category,
         Subcategory = ticket.Subcategory,

@@ -43,7 +43,7 @@ public sealed class ActivityContext
 
         if (Step.Evaluation is null)
         {
-            Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend));
+            Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend, Rules.Enrichers));
             Record(Step.Evaluation);
         }
 
