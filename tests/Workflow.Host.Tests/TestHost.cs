@@ -57,7 +57,10 @@ internal sealed class TestHost : IAsyncDisposable
     public WorkflowEngine Engine => _app.Services.GetRequiredService<WorkflowEngine>();
 
     /// <summary>Builds and starts the host; <paramref name="settings"/> are extra <c>--Key=value</c> args.</summary>
-    public static async Task<TestHost> StartAsync(params string[] settings)
+    public static Task<TestHost> StartAsync(params string[] settings) => StartAsync(null, settings);
+
+    /// <summary>Builds and starts the host, sending its log to <paramref name="logs"/> when one is given.</summary>
+    public static async Task<TestHost> StartAsync(ILoggerProvider? logs, params string[] settings)
     {
         var clock = new FakeTimeProvider(StartTime);
         var database = SqliteDatabase.Create();
@@ -71,7 +74,17 @@ internal sealed class TestHost : IAsyncDisposable
                 $"--Engine:Storage:ConnectionString={database.ConnectionString}",
                 .. settings,
             ];
-            app = await HostApp.BuildAsync(args, builder => builder.Logging.ClearProviders(), clock);
+            app = await HostApp.BuildAsync(
+                args,
+                builder =>
+                {
+                    builder.Logging.ClearProviders();
+                    if (logs is not null)
+                    {
+                        builder.Logging.AddProvider(logs);
+                    }
+                },
+                clock);
             await app.StartAsync();
 
             var addresses = app.Services.GetRequiredService<IServer>().Features

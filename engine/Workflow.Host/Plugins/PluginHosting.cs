@@ -48,15 +48,15 @@ internal sealed partial class PluginHosting(WorkflowEngine engine, ILogger<Plugi
         }
 
         var seconds = engine.Options.IntakePollSeconds is > 0 and var s ? s : DefaultPollSeconds;
+        // The first poll waits one interval too, so a host that fails to start right after binding has taken nothing.
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), engine.Time);
-        do
+        while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             foreach (var channel in channels)
             {
                 await PollAsync(channel, stoppingToken);
             }
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
     private async Task PollAsync(IIntakeChannel channel, CancellationToken stoppingToken)
