@@ -29,7 +29,8 @@ public sealed class WorkflowEngine
             options.PluginSettings.GetValueOrDefault(name) ?? [],
             time,
             Jobs));
-        Catalog = new ActivityCatalog([.. ActivityCatalog.BuiltIn().Activities, .. Plugins.Activities.Select(a => new PluginActivity(a))]);
+        Catalog = new ActivityCatalog(
+            [.. ActivityCatalog.BuiltIn().Activities, .. Plugins.Activities.Select(a => new PluginActivity(a))]);
         Parser = new WorkflowDefinitionParser(Catalog);
         PriorityScheme = PrioritySchemeLoader.Resolve(options.PriorityScheme);
         Categories = Plugins.MergeInto(LoadCategories(options.CategoriesFile));

@@ -13,7 +13,7 @@ internal sealed record MailFolder(string Inbox, string Processed, string Failed,
     public static MailFolder Read(PluginContext context)
     {
         var inbox = Path.GetFullPath(context.Required("Folder"));
-        var attempts = context.Optional("MaxAttempts", DefaultMaxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var attempts = context.Optional("MaxAttempts", $"{DefaultMaxAttempts}");
         if (!int.TryParse(attempts, out var max) || max < 1)
         {
             throw new PluginSettingException("MaxAttempts", $"'{attempts}' is not a whole number of at least 1.");
@@ -55,5 +55,6 @@ internal sealed record MailFolder(string Inbox, string Processed, string Failed,
         return target;
     }
 
-    private static IEnumerable<string> Existing(string folder) => Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+    private static IEnumerable<string> Existing(string folder) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
 }

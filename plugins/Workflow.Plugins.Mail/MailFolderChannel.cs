@@ -59,12 +59,18 @@ internal sealed partial class MailFolderChannel(MailFolder folder) : IIntakeChan
     }
 
     /// <returns>True when the message was threaded into an existing ticket.</returns>
-    private static async Task<bool> ThreadOrOpenAsync(ITicketSink tickets, ReceivedMail mail, CancellationToken cancellationToken)
+    private static async Task<bool> ThreadOrOpenAsync(
+        ITicketSink tickets,
+        ReceivedMail mail,
+        CancellationToken cancellationToken)
     {
         var number = TicketNumber().Match(mail.Subject);
         if (number.Success && await tickets.FindAsync(number.Value, cancellationToken) is { } existing)
         {
-            var note = new TicketNote(mail.SenderAddress, $"{mail.Subject}\n\n{mail.Body}") { Attachments = mail.Attachments };
+            var note = new TicketNote(mail.SenderAddress, $"{mail.Subject}\n\n{mail.Body}")
+            {
+                Attachments = mail.Attachments,
+            };
             await tickets.AddNoteAsync(existing.Number, note, cancellationToken);
             return true;
         }

@@ -37,7 +37,8 @@ internal sealed class MailNotifier(SmtpSettings smtp, IJobScheduler jobs) : INot
     private static string Body(TicketEvent e) => e.Kind switch
     {
         TicketEventKind.Created =>
-            $"Your report was logged as {e.Ticket.Number}. Reply to this mail to add to it; keep the number in the subject.",
+            $"Your report was logged as {e.Ticket.Number}. Reply to this mail to add to it; "
+            + "keep the number in the subject.",
         TicketEventKind.Resolved =>
             $"{e.Ticket.Number} was resolved ({e.Ticket.ResolutionCode}). Reply to this mail if the problem is back.",
         TicketEventKind.PriorityChanged =>

@@ -13,7 +13,7 @@ internal sealed record ReceivedMail(
     IReadOnlyList<AttachmentInfo> Attachments)
 {
     /// <summary>Reads a message file.</summary>
-    /// <exception cref="UnreadableMailException">The file is not a message intake can use; the message says why.</exception>
+    /// <exception cref="UnreadableMailException">Intake cannot use the file; the message says why.</exception>
     public static ReceivedMail Read(string path)
     {
         MimeMessage message;

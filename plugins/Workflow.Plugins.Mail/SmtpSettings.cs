@@ -15,10 +15,13 @@ internal sealed record SmtpSettings(
     string? Password,
     IReadOnlySet<TicketEventKind> Events)
 {
+    private static readonly string EventNames = string.Join(", ", Enum.GetNames<TicketEventKind>());
+
     public static SmtpSettings Read(PluginContext context)
     {
         var portText = context.Optional("SmtpPort", "25");
-        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            || port is < 1 or > 65535)
         {
             throw new PluginSettingException("SmtpPort", $"'{portText}' is not a port number.");
         }
@@ -36,7 +39,7 @@ internal sealed record SmtpSettings(
         {
             events.Add(Enum.TryParse<TicketEventKind>(name, ignoreCase: true, out var kind)
                 ? kind
-                : throw new PluginSettingException("Events", $"'{name}' is not one of {string.Join(", ", Enum.GetNames<TicketEventKind>())}."));
+                : throw new PluginSettingException("Events", $"'{name}' is not one of {EventNames}."));
         }
 
         return new SmtpSettings(

@@ -55,7 +55,11 @@ internal sealed class AlertmanagerEndpoint(string? token) : IInboundEndpoint
         return new InboundResponse(200, JsonSerializer.Serialize(outcome, JsonSerializerOptions.Web));
     }
 
-    private static async Task HandleAsync(Alert alert, ITicketSink tickets, Outcome outcome, CancellationToken cancellationToken)
+    private static async Task HandleAsync(
+        Alert alert,
+        ITicketSink tickets,
+        Outcome outcome,
+        CancellationToken cancellationToken)
     {
         var existing = await tickets.FindAsync(alert.Number, cancellationToken);
         if (alert.Firing && existing is null)
@@ -116,7 +120,8 @@ internal sealed class AlertmanagerEndpoint(string? token) : IInboundEndpoint
         }
 
         var given = request.Headers.GetValueOrDefault("Authorization") ?? "";
-        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes($"Bearer {token}"));
+        var expected = Encoding.UTF8.GetBytes($"Bearer {token}");
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), expected);
     }
 
     private static InboundResponse Error(int status, string field, string message) =>

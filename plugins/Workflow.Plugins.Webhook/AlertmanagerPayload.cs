@@ -41,7 +41,9 @@ internal static class AlertmanagerPayload
         }
         catch (JsonException ex)
         {
-            throw new PayloadException("$", $"is not valid JSON at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}.");
+            var line = (ex.LineNumber ?? 0) + 1;
+            var position = (ex.BytePositionInLine ?? 0) + 1;
+            throw new PayloadException("$", $"is not valid JSON at line {line}, position {position}.");
         }
 
         using (document)
@@ -95,8 +97,9 @@ internal static class AlertmanagerPayload
             return null;
         }
 
+        var styles = DateTimeStyles.AssumeUniversal;
         if (value.ValueKind != JsonValueKind.String
-            || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
+            || !DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, styles, out var time))
         {
             throw new PayloadException($"{path}.{name}", $"'{value}' is not an RFC 3339 time.");
         }
@@ -130,7 +133,8 @@ internal static class AlertmanagerPayload
     /// <summary>Alertmanager before 0.20 sent no fingerprint; the sorted labels identify the alert as well.</summary>
     private static string Fingerprint(IReadOnlyDictionary<string, string> labels)
     {
-        var text = string.Join('\n', labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
+        var sorted = labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}");
+        var text = string.Join('\n', sorted);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16];
     }
 }

@@ -14,7 +14,8 @@ internal sealed record OutgoingSettings(
     public static OutgoingSettings Read(PluginContext context)
     {
         var urls = new List<Uri>();
-        foreach (var text in context.Required("Urls").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        const StringSplitOptions Parts = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+        foreach (var text in context.Required("Urls").Split(',', Parts))
         {
             urls.Add(Uri.TryCreate(text, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
                 ? url
@@ -22,11 +23,12 @@ internal sealed record OutgoingSettings(
         }
 
         var events = new HashSet<TicketEventKind>();
-        foreach (var name in context.Optional("Events", string.Join(',', Enum.GetNames<TicketEventKind>())).Split(',', StringSplitOptions.TrimEntries))
+        var eventNames = string.Join(", ", Enum.GetNames<TicketEventKind>());
+        foreach (var name in context.Optional("Events", eventNames).Split(',', Parts))
         {
             events.Add(Enum.TryParse<TicketEventKind>(name, ignoreCase: true, out var kind)
                 ? kind
-                : throw new PluginSettingException("Events", $"'{name}' is not one of {string.Join(", ", Enum.GetNames<TicketEventKind>())}."));
+                : throw new PluginSettingException("Events", $"'{name}' is not one of {eventNames}."));
         }
 
         var seconds = context.Optional("TimeoutSeconds", "10");

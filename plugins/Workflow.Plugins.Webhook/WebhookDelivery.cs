@@ -26,7 +26,8 @@ internal sealed class WebhookDelivery(string secret, HttpClient http) : IJobHand
 
     /// <summary><c>sha256=</c> and the lower-case hex HMAC-SHA256 of the body's UTF-8 bytes under the secret.</summary>
     public static string Sign(string secret, string body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+        "sha256=" + Convert.ToHexStringLower(
+            HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
 
     public async Task<JobResult> RunAsync(PluginJob job, CancellationToken cancellationToken)
     {
@@ -52,7 +53,8 @@ internal sealed class WebhookDelivery(string secret, HttpClient http) : IJobHand
             }
 
             failure = $"{delivery.Url} answered {status} {response.ReasonPhrase}";
-            if (status < 500 && response.StatusCode is not (HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests))
+            var mayPass = response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+            if (status < 500 && !mayPass)
             {
                 return JobResult.GiveUp(failure);
             }

@@ -49,7 +49,9 @@ public static class PluginLoader
 
     /// <summary>Loads one plugin folder.</summary>
     /// <returns>The plugin, or the reason it was refused.</returns>
-    public static (LoadedPlugin? Plugin, PluginRefusal? Refusal) Load(string folder, Func<string, PluginContext> contextFor)
+    public static (LoadedPlugin? Plugin, PluginRefusal? Refusal) Load(
+        string folder,
+        Func<string, PluginContext> contextFor)
     {
         var folderName = Path.GetFileName(Path.TrimEndingDirectorySeparator(folder));
         var main = Path.Combine(folder, folderName + ".dll");
@@ -95,7 +97,7 @@ public static class PluginLoader
         return version;
     }
 
-    /// <summary>A dependency that is missing would otherwise surface later, in the middle of some ticket's step.</summary>
+    /// <summary>A missing dependency would otherwise surface later, in the middle of some ticket's step.</summary>
     private static void CheckDependencies(PluginLoadContext context, Assembly assembly)
     {
         foreach (var reference in assembly.GetReferencedAssemblies())

@@ -37,7 +37,8 @@ public sealed class PluginTicketSink(WorkflowEngine engine, string actor) : ITic
 
         if (ticket.Attachments.Count > 0)
         {
-            await Refused(() => engine.Tickets.AddNoteAsync(created.Id, actor, Attachments(ticket.Attachments), cancellationToken));
+            var note = Attachments(ticket.Attachments);
+            await Refused(() => engine.Tickets.AddNoteAsync(created.Id, actor, note, cancellationToken));
         }
 
         return new TicketReceipt(created.Number, created.State);

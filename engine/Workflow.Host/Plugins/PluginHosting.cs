@@ -24,7 +24,8 @@ internal sealed partial class PluginHosting(WorkflowEngine engine, ILogger<Plugi
             LogRefused(refusal.Plugin, refusal.Folder, refusal.Reason);
         }
 
-        engine.Events.NotifierFailed += (notifier, e, ex) => LogNotifierFailed(notifier.Name, e.Kind, e.Ticket.Number, ex.Message);
+        engine.Events.NotifierFailed += (notifier, e, ex) =>
+            LogNotifierFailed(notifier.Name, e.Kind, e.Ticket.Number, ex.Message);
         engine.Jobs.Ran += (job, result) =>
         {
             if (result.RetryAfter is { } delay)
@@ -63,7 +64,8 @@ internal sealed partial class PluginHosting(WorkflowEngine engine, ILogger<Plugi
     {
         try
         {
-            var report = await channel.PollAsync(new Engine.Plugins.PluginTicketSink(engine, channel.Name), stoppingToken);
+            var sink = new Engine.Plugins.PluginTicketSink(engine, channel.Name);
+            var report = await channel.PollAsync(sink, stoppingToken);
             if (report.Opened + report.Threaded + report.SetAside.Count > 0)
             {
                 LogPolled(channel.Name, report.Opened, report.Threaded, report.SetAside.Count);
@@ -87,7 +89,11 @@ internal sealed partial class PluginHosting(WorkflowEngine engine, ILogger<Plugi
     private partial void LogRefused(string plugin, string folder, string reason);
 
     [LoggerMessage(3, LogLevel.Warning, "Notifier {Notifier} failed on {Event} of {Ticket}: {Reason}")]
-    private partial void LogNotifierFailed(string notifier, Sdk.Notifications.TicketEventKind @event, string ticket, string reason);
+    private partial void LogNotifierFailed(
+        string notifier,
+        Sdk.Notifications.TicketEventKind @event,
+        string ticket,
+        string reason);
 
     [LoggerMessage(4, LogLevel.Warning, "Job {Kind} attempt {Attempt} failed, retrying in {Delay}: {Reason}")]
     private partial void LogJobRetry(string kind, int attempt, TimeSpan delay, string reason);

@@ -8,5 +8,8 @@ public sealed class ConflictAPlugin : IPlugin
     public PluginInfo Info { get; } = new("ConflictA", "1.0.0", "Uses its own version of TestPlugins.SharedLib.");
 
     public void Register(IPluginRegistry registry, PluginContext context) =>
-        registry.AddCategory("ConflictA", Greeting.Subcategory(), typeof(Greeting).Assembly.GetName().Version!.ToString());
+        registry.AddCategory(
+            "ConflictA",
+            Greeting.Subcategory(),
+            typeof(Greeting).Assembly.GetName().Version!.ToString());
 }
