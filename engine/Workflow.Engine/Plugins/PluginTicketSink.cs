@@ -8,19 +8,22 @@ namespace Workflow.Engine.Plugins;
 
 /// <summary>
 /// Opens and annotates tickets for plugins through the same checks and workflow as the HTTP API. The engine's
-/// own refusals become <see cref="TicketRefusedException"/> naming the field. Thread-safe.
+/// own refusals become <see cref="TicketRefusedException"/> naming the field. A description longer than a
+/// ticket holds (a pasted log in a mail) is kept whole: the ticket takes its first part and notes the rest, in
+/// order, in its journal. Thread-safe.
 /// </summary>
 public sealed class PluginTicketSink(WorkflowEngine engine, string actor) : ITicketSink
 {
     public async Task<TicketReceipt> OpenAsync(IncomingTicket ticket, CancellationToken cancellationToken)
     {
+        var parts = Parts(ticket.Description);
         var input = new NewTicket
         {
             Kind = ticket.Kind.ToString(),
             Channel = ticket.Channel.ToString(),
             Reporter = new Reporter { Name = ticket.ReporterName ?? ticket.ReporterMail, Mail = ticket.ReporterMail },
             Subject = ticket.Subject,
-            Description = ticket.Description,
+            Description = parts.Count == 0 ? null : parts[0],
             OccurredAt = ticket.OccurredAt?.ToString("O"),
             AffectedService = ticket.AffectedService,
             ConfigurationItem = ticket.ConfigurationItem,
@@ -34,6 +37,12 @@ public sealed class PluginTicketSink(WorkflowEngine engine, string actor) : ITic
             var details = validator.Validate(input, engine.Time.GetUtcNow()) with { ExternalKey = ticket.ExternalKey };
             return await engine.Tickets.CreateAsync(details, actor, cancellationToken);
         });
+
+        for (var i = 1; i < parts.Count; i++)
+        {
+            var part = $"description, continued ({i + 1} of {parts.Count}):\n{parts[i]}";
+            await Refused(() => engine.Tickets.AddNoteAsync(created.Id, actor, part, cancellationToken));
+        }
 
         if (ticket.Attachments.Count > 0)
         {
@@ -71,6 +80,27 @@ public sealed class PluginTicketSink(WorkflowEngine engine, string actor) : ITic
 
         var resolved = await Refused(() => engine.Tickets.ActAsync(ticket.Id, action, cancellationToken));
         return new TicketReceipt(resolved.Number, resolved.State);
+    }
+
+    /// <summary>The text in pieces a ticket and its notes can hold, never cutting a surrogate pair apart.</summary>
+    private static List<string> Parts(string? text)
+    {
+        const int Room = TextInput.LongText - 100;
+        var parts = new List<string>();
+        var start = 0;
+        while (text is not null && start < text.Length)
+        {
+            var length = Math.Min(Room, text.Length - start);
+            if (start + length < text.Length && char.IsHighSurrogate(text[start + length - 1]))
+            {
+                length--;
+            }
+
+            parts.Add(text.Substring(start, length));
+            start += length;
+        }
+
+        return parts;
     }
 
     private async Task<Ticket> Existing(string number, CancellationToken cancellationToken) =>

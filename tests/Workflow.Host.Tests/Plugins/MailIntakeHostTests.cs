@@ -36,6 +36,25 @@ public sealed class MailIntakeHostTests : IDisposable
     }
 
     [Fact]
+    public async Task Poll_BodyLongerThanATicketHolds_IsKeptWholeAcrossDescriptionAndNotes()
+    {
+        await using var host = await TestHost.StartAsync(ShippedPlugins.Setting, $"--Plugins:Mail:Folder={_inbox.FullName}");
+        var channel = Assert.Single(host.Engine.Plugins.IntakeChannels);
+        var body = string.Join("\n", Enumerable.Range(1, 8000).Select(i => $"{i:D5} kernel: eth0 link down 🔌"));
+        Drop("1.eml", "Switch log", body, "noc@example.com");
+
+        var report = await channel.PollAsync(new PluginTicketSink(host.Engine, "mail"), default);
+
+        Assert.Equal(1, report.Opened);
+        var ticket = await host.GetTicketAsync(1);
+        var continued = ticket.Journal.Where(j => j.Action == "note").Select(j => j.Reason).ToList();
+        Assert.Equal(2, continued.Count);
+        Assert.StartsWith("description, continued (2 of 3):\n", continued[0]);
+        var whole = ticket.Description + string.Concat(continued.Select(c => c[(c.IndexOf('\n') + 1)..]));
+        Assert.Equal(body.ReplaceLineEndings("\n"), whole.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public async Task HostedPolling_IntervalPasses_PollsTheFolderAndLogsWhatItDid()
     {
         var logs = new RecordingLogger("Workflow.Host.Plugins");
