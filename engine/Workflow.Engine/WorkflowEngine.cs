@@ -25,10 +25,10 @@ public sealed class WorkflowEngine
         Time = time;
         Contexts = new WorkflowDbContextFactory(options.Storage, interceptors);
         Jobs = new InProcessJobScheduler(time);
-        Plugins = PluginLoader.LoadAll(options.ResolvedPluginsPath, name => new PluginContext(
-            options.PluginSettings.GetValueOrDefault(name) ?? [],
-            time,
-            Jobs));
+        Plugins = PluginLoader.LoadAll(
+            options.ResolvedPluginsPath,
+            name => new PluginContext(options.PluginSettings.GetValueOrDefault(name) ?? [], time, Jobs),
+            ActivityCatalog.BuiltIn().Activities.Select(a => a.Type));
         Catalog = new ActivityCatalog(
             [.. ActivityCatalog.BuiltIn().Activities, .. Plugins.Activities.Select(a => new PluginActivity(a))]);
         Parser = new WorkflowDefinitionParser(Catalog);

@@ -8,14 +8,19 @@ namespace Workflow.Engine.Plugins;
 /// Loads every folder under a plugins directory into a collectible context of its own. A folder named
 /// <c>NAME</c> holds <c>NAME.dll</c> with one <see cref="IPlugin"/> class. A plugin is refused, and its context
 /// unloaded, when it was built against another SDK major version, lacks a dependency, does not hold exactly one
-/// plugin class, repeats another plugin's name, or throws while registering; the others load regardless.
+/// plugin class, throws while registering, or takes a name, activity type or job kind that is already taken;
+/// the others load regardless.
 /// </summary>
 public static class PluginLoader
 {
     /// <summary>Loads each plugin folder in name order.</summary>
     /// <param name="directory">The plugins directory; a missing directory means no plugins.</param>
     /// <param name="contextFor">Builds the context a plugin registers with, from the plugin's name.</param>
-    public static PluginSet LoadAll(string directory, Func<string, PluginContext> contextFor)
+    /// <param name="builtInActivities">The host's own activity types, which no plugin may take.</param>
+    public static PluginSet LoadAll(
+        string directory,
+        Func<string, PluginContext> contextFor,
+        IEnumerable<string>? builtInActivities = null)
     {
         var loaded = new List<LoadedPlugin>();
         var refused = new List<PluginRefusal>();
@@ -28,10 +33,10 @@ public static class PluginLoader
         foreach (var folder in folders)
         {
             var result = Load(folder, contextFor);
-            if (result.Plugin is { } plugin && loaded.Any(p => Same(p.Info.Name, plugin.Info.Name)))
+            if (result.Plugin is { } plugin && Conflict(plugin, loaded, builtInActivities ?? []) is { } conflict)
             {
                 plugin.Unload();
-                result = new(null, new(plugin.Info.Name, folder, "another plugin already has this name."));
+                result = new(null, new(plugin.Info.Name, folder, conflict));
             }
 
             if (result.Plugin is not null)
@@ -79,6 +84,31 @@ public static class PluginLoader
             context.Unload();
             return (null, new(name, folder, Reason(ex)));
         }
+    }
+
+    /// <summary>What the plugin would take from the host or an earlier plugin, as a reason; null when nothing.</summary>
+    private static string? Conflict(LoadedPlugin plugin, List<LoadedPlugin> earlier, IEnumerable<string> builtIn)
+    {
+        if (earlier.Any(p => Same(p.Info.Name, plugin.Info.Name)))
+        {
+            return "another plugin already has this name.";
+        }
+
+        var takenActivities = new HashSet<string>(
+            builtIn.Concat(earlier.SelectMany(p => p.Contributions.Activities.Select(a => a.Description.Type))),
+            StringComparer.Ordinal);
+        var activity = plugin.Contributions.Activities.Select(a => a.Description.Type)
+            .FirstOrDefault(type => !takenActivities.Add(type));
+        if (activity is not null)
+        {
+            return $"its activity type '{activity}' is taken.";
+        }
+
+        var takenKinds = new HashSet<string>(
+            earlier.SelectMany(p => p.Contributions.JobHandlers.Select(j => j.Kind)),
+            StringComparer.Ordinal);
+        var kind = plugin.Contributions.JobHandlers.Select(j => j.Kind).FirstOrDefault(k => !takenKinds.Add(k));
+        return kind is null ? null : $"its job kind '{kind}' is taken.";
     }
 
     private static Version CheckSdk(Assembly assembly)

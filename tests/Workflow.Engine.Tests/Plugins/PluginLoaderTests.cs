@@ -146,9 +146,33 @@ public sealed class PluginLoaderTests
     }
 
     [Fact]
+    public void LoadAll_PluginTakingABuiltInActivityType_IsRefusedNamingIt()
+    {
+        using var folders = new TestPluginFolders("TestPlugins.Activity", "TestPlugins.Good");
+
+        var set = PluginLoader.LoadAll(folders.Path, TestPluginFolders.Context, ["categorise", "prioritise"]);
+
+        Assert.Equal("Good", Assert.Single(set.Loaded).Info.Name);
+        var refusal = Assert.Single(set.Refused);
+        Assert.Equal(("Activity", "its activity type 'categorise' is taken."), (refusal.Plugin, refusal.Reason));
+    }
+
+    [Fact]
+    public void LoadAll_PluginActivityWithAFreeType_IsListed()
+    {
+        using var folders = new TestPluginFolders("TestPlugins.Activity");
+
+        var set = PluginLoader.LoadAll(folders.Path, TestPluginFolders.Context, ["prioritise"]);
+
+        Assert.Equal(["activity categorise"], Assert.Single(set.Loaded).Contributions.Describe());
+    }
+
+    [Fact]
     public void LoadAll_MissingDirectory_LoadsNothing()
     {
-        var set = PluginLoader.LoadAll(Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}"), TestPluginFolders.Context);
+        var absent = Path.Combine(Path.GetTempPath(), $"absent-{Guid.NewGuid():N}");
+
+        var set = PluginLoader.LoadAll(absent, TestPluginFolders.Context);
 
         Assert.Empty(set.Loaded);
         Assert.Empty(set.Refused);
