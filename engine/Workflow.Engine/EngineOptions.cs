@@ -25,4 +25,22 @@ public sealed class EngineOptions
     /// the directory shipped with the product.
     /// </summary>
     public string? DirectoryFile { get; set; }
+
+    /// <summary>
+    /// The directory whose folders are loaded as plugins; empty means <c>plugins</c> beside the executable, where
+    /// the build puts the plugins shipped with the product. A directory that does not exist means no plugins.
+    /// </summary>
+    public string? PluginsPath { get; set; }
+
+    /// <summary>Each plugin's settings by plugin name (the host reads them from <c>Plugins:NAME</c>).</summary>
+    public Dictionary<string, Dictionary<string, string>> PluginSettings { get; set; } =
+        new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>How often the host polls plugins' intake channels, in seconds; 0 means the host's default.</summary>
+    public int IntakePollSeconds { get; set; }
+
+    /// <summary>The plugins directory in force.</summary>
+    public string ResolvedPluginsPath => string.IsNullOrWhiteSpace(PluginsPath)
+        ? Path.Combine(AppContext.BaseDirectory, "plugins")
+        : Path.GetFullPath(PluginsPath);
 }

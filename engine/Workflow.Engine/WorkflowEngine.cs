@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Workflow.Engine.Categories;
+using Workflow.Engine.Plugins;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Rules;
 using Workflow.Engine.Rules.DefaultPack;
@@ -8,6 +9,7 @@ using Workflow.Engine.Tickets;
 using Workflow.Engine.Validation;
 using Workflow.Engine.Workflows;
 using Workflow.Engine.Workflows.Activities;
+using Workflow.Sdk.Plugins;
 
 namespace Workflow.Engine;
 
@@ -22,18 +24,38 @@ public sealed class WorkflowEngine
         Options = options;
         Time = time;
         Contexts = new WorkflowDbContextFactory(options.Storage, interceptors);
-        Catalog = ActivityCatalog.BuiltIn();
+        Jobs = new InProcessJobScheduler(time);
+        Plugins = PluginLoader.LoadAll(
+            options.ResolvedPluginsPath,
+            name => new PluginContext(options.PluginSettings.GetValueOrDefault(name) ?? [], time, Jobs),
+            ActivityCatalog.BuiltIn().Activities.Select(a => a.Type));
+        Catalog = new ActivityCatalog(
+            [.. ActivityCatalog.BuiltIn().Activities, .. Plugins.Activities.Select(a => new PluginActivity(a))]);
         Parser = new WorkflowDefinitionParser(Catalog);
         PriorityScheme = PrioritySchemeLoader.Resolve(options.PriorityScheme);
-        Categories = LoadCategories(options.CategoriesFile);
+        Categories = Plugins.MergeInto(LoadCategories(options.CategoriesFile));
         TimeInput = TimeInput.ForZone(options.DefaultTimeZone, nameof(options.DefaultTimeZone));
         Definitions = new WorkflowDefinitionStore(Contexts, Parser, time);
-        Rules = new RuleRegistry(DefaultRulePack.Load(), "default pack", LoadDirectory(options.DirectoryFile));
+        Rules = new RuleRegistry(
+            [.. DefaultRulePack.Load(), .. Plugins.Rules],
+            Plugins.Loaded.Count == 0 ? "default pack" : "default pack and plugins",
+            [.. Plugins.Enrichers],
+            LoadDirectory(options.DirectoryFile));
         RuleSets = new RuleSetStore(Contexts, Rules, time);
         Simulator = new RuleSimulator(Contexts, PriorityScheme, Rules.Directory);
         Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules);
-        Tickets = new TicketService(Contexts, Definitions, Runtime, time);
+        Events = new TicketEvents([.. Plugins.Notifiers]);
+        Tickets = new TicketService(Contexts, Definitions, Runtime, time, Events);
     }
+
+    /// <summary>The plugins loaded at start and those refused, with their reasons.</summary>
+    public PluginSet Plugins { get; }
+
+    /// <summary>Runs the plugins' background jobs, retrying with the back-off their handlers ask for.</summary>
+    public InProcessJobScheduler Jobs { get; }
+
+    /// <summary>Tells the plugins' notifiers about committed ticket events.</summary>
+    public TicketEvents Events { get; }
 
     public EngineOptions Options { get; }
 
@@ -82,6 +104,7 @@ public sealed class WorkflowEngine
         CancellationToken cancellationToken = default)
     {
         var engine = new WorkflowEngine(options, time ?? TimeProvider.System, interceptors);
+        engine.Jobs.Register(engine.Plugins.JobHandlers);
         await engine.Contexts.MigrateAsync(cancellationToken);
         await engine.Definitions.EnsureDefaultAsync(cancellationToken);
         try

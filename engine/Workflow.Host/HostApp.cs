@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Engine;
 using Workflow.Host.Api;
 using Workflow.Host.Cli;
+using Workflow.Host.Plugins;
 
 namespace Workflow.Host;
 
@@ -87,6 +88,7 @@ public static class HostApp
         var engine = await EngineSettings.StartAsync(EngineSettings.Read(builder.Configuration), time);
         builder.Services.AddSingleton(engine);
         await builder.AddWorkflowApiAsync(engine);
+        builder.Services.AddHostedService<PluginHosting>();
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DescribeBadRequest);
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -110,6 +112,7 @@ public static class HostApp
         });
         app.UseStatusCodePages();
         app.MapWorkflowApi();
+        app.MapPluginEndpoints();
         return app;
     }
 

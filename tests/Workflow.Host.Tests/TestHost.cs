@@ -74,8 +74,16 @@ internal sealed class TestHost : IAsyncDisposable
     /// <summary>Builds and starts the host; <paramref name="settings"/> are extra <c>--Key=value</c> args.</summary>
     public static Task<TestHost> StartAsync(params string[] settings) => StartOnAsync(StorageProvider.Sqlite, settings);
 
+    /// <summary>Builds and starts the host, sending its log to <paramref name="logs"/> when one is given.</summary>
+    public static Task<TestHost> StartAsync(ILoggerProvider? logs, params string[] settings) =>
+        StartOnAsync(StorageProvider.Sqlite, logs, settings);
+
     /// <summary>Starts the host on a fresh database of the given provider (<see cref="StorageProvider"/>).</summary>
-    public static async Task<TestHost> StartOnAsync(string provider, params string[] settings)
+    public static Task<TestHost> StartOnAsync(string provider, params string[] settings) =>
+        StartOnAsync(provider, null, settings);
+
+    /// <summary>Starts the host on a fresh database of the given provider, logging to <paramref name="logs"/>.</summary>
+    public static async Task<TestHost> StartOnAsync(string provider, ILoggerProvider? logs, params string[] settings)
     {
         var clock = new FakeTimeProvider(StartTime);
         var database = await TestDatabase.CreateAsync(provider);
@@ -89,7 +97,17 @@ internal sealed class TestHost : IAsyncDisposable
                 $"--Engine:Storage:ConnectionString={database.ConnectionString}",
                 .. settings,
             ];
-            app = await HostApp.BuildAsync(args, builder => builder.Logging.ClearProviders(), clock);
+            app = await HostApp.BuildAsync(
+                args,
+                builder =>
+                {
+                    builder.Logging.ClearProviders();
+                    if (logs is not null)
+                    {
+                        builder.Logging.AddProvider(logs);
+                    }
+                },
+                clock);
             await app.StartAsync();
 
             var addresses = app.Services.GetRequiredService<IServer>().Features

@@ -35,8 +35,10 @@ public sealed class RuleEngine
         string version,
         int budget,
         IReadOnlyList<CompiledRuleSet> sets,
-        IReadOnlySet<string>? watched)
+        IReadOnlySet<string>? watched,
+        IReadOnlyList<IFactEnricher> enrichers)
     {
+        Enrichers = enrichers;
         _factory = factory;
         _watched = watched;
         _budget = budget;
@@ -48,22 +50,27 @@ public sealed class RuleEngine
     /// <summary>The rule-set version evaluations are recorded under.</summary>
     public string Version { get; }
 
+    /// <summary>What completes the facts before each evaluation (plugins' enrichers), in order.</summary>
+    public IReadOnlyList<IFactEnricher> Enrichers { get; }
+
     /// <summary>Ranks every rule across all sources and compiles them into one session factory.</summary>
     /// <param name="packs">Compiled NRules rules; their NRules priority is their salience.</param>
     /// <param name="company">Compiled company rule sets with the saliences their authors gave.</param>
     /// <param name="version">The name evaluations are recorded under, for example <c>company v3</c>.</param>
     /// <param name="budget">Firings allowed per evaluation.</param>
+    /// <param name="enrichers">What completes the facts before evaluation.</param>
     public static RuleEngine Build(
         IEnumerable<IRuleDefinition> packs,
         IReadOnlyList<CompiledRuleSet> company,
         string version,
-        int budget = DefaultFiringBudget)
+        int budget = DefaultFiringBudget,
+        IReadOnlyList<IFactEnricher>? enrichers = null)
     {
         var all = packs.Concat(company.SelectMany(c => c.Definitions)).ToList();
         var ranks = RuleRanking.Priorities([.. all.Select(r => (r.Name, r.Priority))]);
         var ranked = all.Select((rule, i) => (IRuleDefinition)new RankedRule(rule, ranks[i]));
         var factory = new RuleCompiler().Compile(ranked);
-        return new RuleEngine(factory, version, budget, company, FactReads.Of(all));
+        return new RuleEngine(factory, version, budget, company, FactReads.Of(all), enrichers ?? []);
     }
 
     public RuleEvaluation Evaluate(TicketFact fact)

@@ -1,5 +1,6 @@
 using NRules.RuleModel;
 using Workflow.Engine.Scripting;
+using Workflow.Sdk.Rules;
 
 namespace Workflow.Engine.Rules;
 
@@ -11,16 +12,22 @@ namespace Workflow.Engine.Rules;
 public sealed class RuleRegistry
 {
     private readonly IReadOnlyList<IRuleDefinition> _packs;
+    private readonly IReadOnlyList<IFactEnricher> _enrichers;
     private readonly CompanyRuleCompiler _compiler = new();
     private readonly SemaphoreSlim _switching = new(1, 1);
     private RuleEngine _current;
     private CompiledRuleSet? _company;
 
-    public RuleRegistry(IReadOnlyList<IRuleDefinition> packs, string packName, FactDirectory? directory = null)
+    public RuleRegistry(
+        IReadOnlyList<IRuleDefinition> packs,
+        string packName,
+        IReadOnlyList<IFactEnricher>? enrichers = null,
+        FactDirectory? directory = null)
     {
         _packs = packs;
+        _enrichers = enrichers ?? [];
         Directory = directory ?? FactDirectory.Empty;
-        _current = RuleEngine.Build(packs, [], packName);
+        _current = RuleEngine.Build(packs, [], packName, enrichers: _enrichers);
     }
 
     /// <summary>What the facts of every evaluation are completed from: service criticality and VIPs.</summary>
@@ -43,7 +50,7 @@ public sealed class RuleRegistry
         var (compiled, engine) = await Task.Run(() =>
         {
             var set = _compiler.Compile(label, rules);
-            return (set, RuleEngine.Build(_packs, [set], label));
+            return (set, RuleEngine.Build(_packs, [set], label, enrichers: _enrichers));
         });
 
         await _switching.WaitAsync();
@@ -64,6 +71,6 @@ public sealed class RuleRegistry
     public (RuleEngine Engine, CompiledRuleSet Set) Trial(string label, IReadOnlyList<CompanyRule> rules)
     {
         var set = _compiler.Compile(label, rules);
-        return (RuleEngine.Build(_packs, [set], label), set);
+        return (RuleEngine.Build(_packs, [set], label, enrichers: _enrichers), set);
     }
 }

@@ -7,13 +7,49 @@ namespace Workflow.Engine.Rules;
 /// <summary>Builds the fact rules see from a ticket as it stands.</summary>
 public static class TicketFacts
 {
-    /// <param name="ticket">The ticket.</param>
-    /// <param name="trend">Recent tickets like it, when the caller counted them.</param>
-    /// <param name="directory">Service criticality and VIPs; without one nothing is known of either.</param>
-    public static TicketFact From(Ticket ticket, TrendFact? trend = null, FactDirectory? directory = null) =>
-        Build(ticket, trend ?? new TrendFact(), directory ?? FactDirectory.Empty);
+    /// <param name="ticket">The ticket as it stands.</param>
+    /// <param name="trend">Counts of recent tickets like it, when the caller counted them.</param>
+    /// <param name="enrichers">Complete the reporter and service facts; one that throws is skipped.</param>
+    /// <param name="directory">Service criticality and VIPs, applied before the enrichers.</param>
+    public static TicketFact From(
+        Ticket ticket,
+        TrendFact? trend = null,
+        IReadOnlyList<IFactEnricher>? enrichers = null,
+        FactDirectory? directory = null)
+    {
+        directory ??= FactDirectory.Empty;
+        var reporter = new ReporterFact
+        {
+            Name = ticket.Reporter.Name,
+            UserName = ticket.Reporter.UserName,
+            Department = ticket.Reporter.Department,
+            Location = ticket.Reporter.Location,
+            Vip = directory.IsVip(ticket.Reporter),
+        };
+        var service = directory.Service(ticket.AffectedService, ticket.ConfigurationItem);
+        foreach (var enricher in enrichers ?? [])
+        {
+            (reporter, service) = Enrich(enricher, reporter, service);
+        }
 
-    private static TicketFact Build(Ticket ticket, TrendFact trend, FactDirectory directory) => new(Key(ticket))
+        return Fact(ticket, trend ?? new TrendFact(), reporter, service);
+    }
+
+    private static (ReporterFact, ServiceFact) Enrich(IFactEnricher enricher, ReporterFact reporter, ServiceFact service)
+    {
+        try
+        {
+            return (enricher.EnrichReporter(reporter) ?? reporter, enricher.EnrichService(service) ?? service);
+        }
+        catch (Exception)
+        {
+            // A failing directory lookup must not stop the rules; they see what was known without it.
+            return (reporter, service);
+        }
+    }
+
+    private static TicketFact Fact(Ticket ticket, TrendFact trend, ReporterFact reporter, ServiceFact service) =>
+        new(Key(ticket))
     {
         Trend = trend,
         Channel = ticket.Channel,
@@ -22,15 +58,8 @@ public static class TicketFacts
         AffectedService = ticket.AffectedService,
         ConfigurationItem = ticket.ConfigurationItem,
         AffectedUsers = ticket.AffectedUsers,
-        Reporter = new ReporterFact
-        {
-            Name = ticket.Reporter.Name,
-            UserName = ticket.Reporter.UserName,
-            Department = ticket.Reporter.Department,
-            Location = ticket.Reporter.Location,
-            Vip = directory.IsVip(ticket.Reporter),
-        },
-        Service = directory.Service(ticket.AffectedService, ticket.ConfigurationItem),
+        Reporter = reporter,
+        Service = service,
         Kind = ticket.Kind,
         Category = ticket.Category,
         Subcategory = ticket.Subcategory,

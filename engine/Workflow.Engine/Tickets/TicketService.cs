@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Access;
+using Workflow.Engine.Plugins;
 using Workflow.Engine.Storage;
+using Workflow.Engine.Validation;
 using Workflow.Engine.Workflows;
 using Workflow.Engine.Workflows.Activities;
+using Workflow.Sdk.Notifications;
 using Workflow.Sdk.Rules;
 using Workflow.Sdk.Tickets;
 
@@ -11,13 +14,17 @@ namespace Workflow.Engine.Tickets;
 /// <summary>
 /// Logs tickets and takes actions on them. Each call is one step: the ticket, its new journal entries and its
 /// workflow instance are saved in one transaction, or nothing is. Thread-safe; each call uses its own context.
+/// Committed creations, priority changes and resolutions are published to <paramref name="events"/> afterwards.
 /// </summary>
 public sealed class TicketService(
     WorkflowDbContextFactory contexts,
     WorkflowDefinitionStore definitions,
     WorkflowRuntime runtime,
-    TimeProvider time)
+    TimeProvider time,
+    TicketEvents? events = null)
 {
+    private readonly TicketEvents _events = events ?? TicketEvents.None;
+
     /// <summary>Logs a ticket and runs it through the newest published default workflow to its first task.</summary>
     public Task<Ticket> CreateAsync(
         TicketDetails details,
@@ -57,6 +64,8 @@ public sealed class TicketService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        await PublishAsync(TicketEventKind.Created, ticket, now, null, cancellationToken);
         return ticket;
     }
 
@@ -104,7 +113,10 @@ public sealed class TicketService(
             instance.DefinitionVersion,
             cancellationToken);
         var loadedVersion = instance.Version;
-        runtime.Resume(definition, instance, action, time.GetUtcNow());
+        var priorityBefore = instance.Ticket.Priority;
+        var stateBefore = instance.Ticket.State;
+        var now = time.GetUtcNow();
+        runtime.Resume(definition, instance, action, now);
 
         try
         {
@@ -125,8 +137,82 @@ public sealed class TicketService(
                 + $"'{action.Outcome}' was not applied. Reload it and try again.");
         }
 
-        return instance.Ticket;
+        var ticket = instance.Ticket;
+        if (ticket.Priority != priorityBefore)
+        {
+            await PublishAsync(TicketEventKind.PriorityChanged, ticket, now, priorityBefore, cancellationToken);
+        }
+
+        if (ticket.State == TicketState.Resolved && stateBefore != TicketState.Resolved)
+        {
+            await PublishAsync(TicketEventKind.Resolved, ticket, now, null, cancellationToken);
+        }
+
+        return ticket;
     }
+
+    /// <summary>Adds a note to a ticket's journal without moving its workflow.</summary>
+    /// <exception cref="KeyNotFoundException">No such ticket.</exception>
+    /// <exception cref="ValidationException">The note is blank, too long or holds a control character.</exception>
+    public async Task<Ticket> AddNoteAsync(
+        long ticketId,
+        string actor,
+        string note,
+        CancellationToken cancellationToken = default)
+    {
+        var errors = new List<FieldError>();
+        TextInput.Check(errors, "note", note, TextInput.LongText);
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            errors.Add(new("note", "is required."));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+
+        await using var db = contexts.Create();
+        var ticket = await db.Tickets.SingleOrDefaultAsync(t => t.Id == ticketId, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no ticket {ticketId}.");
+        ticket.AppendRecord(actor, "note", note, [], time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        return ticket;
+    }
+
+    /// <summary>
+    /// The ticket a number (<c>TKT0000042</c>) or an external key (<c>source:id</c>) names, read without
+    /// tracking; null when there is none.
+    /// </summary>
+    public async Task<Ticket?> FindAsync(string reference, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var tickets = db.Tickets.AsNoTracking();
+        if (reference.StartsWith("TKT", StringComparison.Ordinal)
+            && long.TryParse(reference.AsSpan(3), System.Globalization.NumberStyles.None, null, out var id))
+        {
+            var byId = await tickets.SingleOrDefaultAsync(t => t.Id == id && t.ExternalKey == null, cancellationToken);
+            if (byId is not null)
+            {
+                return byId;
+            }
+        }
+
+        var suffix = ":" + reference;
+        return await tickets.FirstOrDefaultAsync(
+            t => t.ExternalKey == reference || (t.ExternalKey != null && t.ExternalKey.EndsWith(suffix)),
+            cancellationToken);
+    }
+
+    private Task PublishAsync(
+        TicketEventKind kind,
+        Ticket ticket,
+        DateTimeOffset at,
+        string? previous,
+        CancellationToken cancellationToken) =>
+        _events.Notifiers.Count == 0
+            ? Task.CompletedTask
+            : _events.PublishAsync(new TicketEvent(kind, TicketSnapshots.From(ticket), at, previous), cancellationToken);
 
     private async Task<bool> ChangedSinceAsync(long ticketId, int version, CancellationToken cancellationToken)
     {

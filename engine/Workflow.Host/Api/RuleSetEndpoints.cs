@@ -187,7 +187,7 @@ internal static class RuleSetEndpoints
         if (body.TicketId is { } ticketId)
         {
             var (ticket, _) = await TicketAccess.ReadAsync(engine, ticketId, Caller.Of(http), http.RequestAborted);
-            return TicketFacts.From(ticket, directory: engine.Rules.Directory);
+            return TicketFacts.From(ticket, enrichers: engine.Rules.Current.Enrichers, directory: engine.Rules.Directory);
         }
 
         if (string.IsNullOrWhiteSpace(body.Subject))

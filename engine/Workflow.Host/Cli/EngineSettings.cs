@@ -23,8 +23,18 @@ internal static class EngineSettings
     public const string DefaultTimeZone = "Engine:DefaultTimeZone";
     public const string DirectoryFile = "Engine:DirectoryFile";
 
-    public static EngineOptions Read(IConfiguration config) =>
-        config.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions();
+    public static EngineOptions Read(IConfiguration config)
+    {
+        var options = config.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions();
+        foreach (var plugin in config.GetSection("Plugins").GetChildren())
+        {
+            options.PluginSettings[plugin.Key] = plugin.GetChildren()
+                .Where(s => s.Value is not null)
+                .ToDictionary(s => s.Key, s => s.Value!, StringComparer.OrdinalIgnoreCase);
+        }
+
+        return options;
+    }
 
     /// <summary>Checks every setting, then builds the engine, migrates its database and publishes the workflow.</summary>
     /// <exception cref="EngineSettingException">A setting is refused, or the database it names cannot be opened.</exception>

@@ -13,7 +13,7 @@ public sealed class DefaultPackWorkflowTests
     private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly RuleRegistry Rules =
-        new(DefaultRulePack.Load(), "default pack", DirectoryWith("""
+        new(DefaultRulePack.Load(), "default pack", directory: DirectoryWith("""
             {"services": [{"name": "Email", "criticality": "Critical", "siteWide": true},
                           {"name": "Payroll", "criticality": "High"}],
              "vips": ["ceo@example.org"]}

@@ -75,7 +75,9 @@ public sealed class OpenApiDocumentTests
         {
             var pattern = "/" + endpoint.RoutePattern.RawText!.Trim('/');
             var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [];
-            if (!pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern == "/api/reference")
+            var excluded = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>();
+            if (!pattern.StartsWith("/api/", StringComparison.Ordinal) || pattern == "/api/reference"
+                || excluded?.ExcludeFromDescription == true)
             {
                 continue;
             }

@@ -32,6 +32,8 @@ public sealed class ActivityCatalog
         new EndActivity(),
     ]);
 
+    public IEnumerable<IActivity> Activities => _activities.Values;
+
     public IEnumerable<ActivityDescriptor> Descriptors => _activities.Values.Select(a => a.Descriptor);
 
     public bool TryGet(string type, out IActivity activity) => _activities.TryGetValue(type, out activity!);

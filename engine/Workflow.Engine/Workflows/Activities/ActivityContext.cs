@@ -47,7 +47,7 @@ public sealed class ActivityContext
         if (Step.Evaluation is null)
         {
             var started = System.Diagnostics.Stopwatch.GetTimestamp();
-            Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend, Directory));
+            Step.Evaluation = Rules.Evaluate(TicketFacts.From(Ticket, Step.Trend, Rules.Enrichers, Directory));
             EngineMetrics.RulesEvaluated(started, Step.Evaluation.RuleSetVersion);
             Record(Step.Evaluation);
             TakeOutcomes(Step.Evaluation);

@@ -1,0 +1,6 @@
+namespace TestPlugins.Helper;
+
+public static class Names
+{
+    public const string Category = "Helped";
+}

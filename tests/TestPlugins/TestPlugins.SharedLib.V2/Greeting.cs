@@ -1,0 +1,6 @@
+namespace TestPlugins.SharedLib;
+
+public static class Greeting
+{
+    public static string Subcategory() => "library 2.0";
+}
