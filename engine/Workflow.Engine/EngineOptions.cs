@@ -19,4 +19,7 @@ public sealed class EngineOptions
     /// The zone in which times given without a UTC offset are read. Empty (the default) refuses such times.
     /// </summary>
     public string? DefaultTimeZone { get; set; }
+
+    /// <summary>An SLA policy file (targets, calendars, escalation); empty means the policy shipped with the product.</summary>
+    public string? SlaFile { get; set; }
 }

@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Workflow.Engine.Categories;
+using Workflow.Engine.Jobs;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Rules;
 using Workflow.Engine.Rules.DefaultPack;
+using Workflow.Engine.Sla;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Validation;
@@ -31,8 +33,11 @@ public sealed class WorkflowEngine
         Rules = new RuleRegistry(DefaultRulePack.Load(), "default pack");
         RuleSets = new RuleSetStore(Contexts, Rules, time);
         Simulator = new RuleSimulator(Contexts, PriorityScheme);
-        Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules);
+        Sla = new SlaClock(SlaPolicyLoader.Resolve(options.SlaFile));
+        Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules, Sla);
         Tickets = new TicketService(Contexts, Definitions, Runtime, time);
+        Sweeper = new Sweeper(Contexts, Sla, PriorityScheme, Rules, time);
+        Outbox = new OutboxDispatcher(Contexts, time);
     }
 
     public EngineOptions Options { get; }
@@ -65,9 +70,18 @@ public sealed class WorkflowEngine
     /// <summary>What a draft rule set would change on stored tickets.</summary>
     public RuleSimulator Simulator { get; }
 
+    /// <summary>The SLA policy in force and the clock that applies it.</summary>
+    public SlaClock Sla { get; }
+
     public WorkflowRuntime Runtime { get; }
 
     public TicketService Tickets { get; }
+
+    /// <summary>Re-evaluates open tickets in batches: SLA warnings, breaches and their escalations.</summary>
+    public Sweeper Sweeper { get; }
+
+    /// <summary>Delivers the side effects steps and sweeps left in the outbox.</summary>
+    public OutboxDispatcher Outbox { get; }
 
     /// <summary>Builds the engine, migrates its database and publishes the default workflow if needed.</summary>
     /// <param name="options">The installation's settings.</param>

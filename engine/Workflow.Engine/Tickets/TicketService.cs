@@ -11,7 +11,7 @@ namespace Workflow.Engine.Tickets;
 /// Logs tickets and takes actions on them. Each call is one step: the ticket, its new journal entries and its
 /// workflow instance are saved in one transaction, or nothing is. Thread-safe; each call uses its own context.
 /// </summary>
-public sealed class TicketService(
+public sealed partial class TicketService(
     WorkflowDbContextFactory contexts,
     WorkflowDefinitionStore definitions,
     WorkflowRuntime runtime,
@@ -38,6 +38,7 @@ public sealed class TicketService(
 
         db.Instances.Add(instance);
         await db.SaveChangesAsync(cancellationToken);
+        ScheduleTimer(instance);
         return ticket;
     }
 
@@ -102,6 +103,7 @@ public sealed class TicketService(
                 + $"'{action.Outcome}' was not applied. Reload it and try again.");
         }
 
+        ScheduleTimer(instance);
         return instance.Ticket;
     }
 

@@ -33,6 +33,7 @@ internal sealed record TicketView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     WorkflowView Workflow,
+    SlaView? Sla,
     IReadOnlyList<JournalView> Journal)
 {
     public static TicketView From(Ticket t, WorkflowInstance i) => new(
@@ -42,6 +43,7 @@ internal sealed record TicketView(
         t.AssignedTo, t.CreatedAt, t.UpdatedAt,
         new WorkflowView(i.DefinitionId, i.DefinitionVersion, i.Status, i.CurrentNodeId, i.BookmarkId,
             i.PendingOutcomes, i.BookmarkDueAt),
+        SlaView.From(t),
         [.. t.Journal.OrderBy(j => j.Sequence).Select(JournalView.From)]);
 }
 
