@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Engine;
 using Workflow.Host.Api;
 using Workflow.Host.Cli;
+using Workflow.Host.Jobs;
 
 namespace Workflow.Host;
 
@@ -80,6 +81,7 @@ public static class HostApp
 
         var engine = await EngineSettings.StartAsync(EngineSettings.Read(builder.Configuration), time);
         builder.Services.AddSingleton(engine);
+        builder.AddWorkflowJobs(engine);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DescribeBadRequest);
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -104,6 +106,7 @@ public static class HostApp
         app.UseStatusCodePages();
         app.MapGet("/api/health", () => Results.Ok(new { status = "ok" }));
         app.MapTicketEndpoints();
+        app.MapWorkflowJobs();
         return app;
     }
 
