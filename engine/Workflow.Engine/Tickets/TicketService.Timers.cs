@@ -43,7 +43,7 @@ public sealed partial class TicketService
         await using var db = contexts.Create();
         var instance = await db.Instances.Include(i => i.Ticket)
             .SingleOrDefaultAsync(i => i.TicketId == ticketId, cancellationToken);
-        if (instance is null || instance.BookmarkId != bookmarkId || instance.BookmarkKind != BookmarkRequest.Timer)
+        if (instance is null || instance.BookmarkId != bookmarkId || instance.BookmarkDueAt is null)
         {
             return TimerFiring.Gone;
         }
@@ -65,7 +65,10 @@ public sealed partial class TicketService
         return TimerFiring.Fired;
     }
 
-    /// <summary>The pending timer bookmarks due at <paramref name="now"/>, oldest first.</summary>
+    /// <summary>
+    /// The pending bookmarks with a time (timers, and tasks with a timeout) due at <paramref name="now"/>, oldest
+    /// first.
+    /// </summary>
     public async Task<IReadOnlyList<(long TicketId, Guid BookmarkId)>> DueTimersAsync(
         DateTimeOffset now,
         int limit,
@@ -73,8 +76,7 @@ public sealed partial class TicketService
     {
         await using var db = contexts.Create();
         var due = await db.Instances.AsNoTracking()
-            .Where(i => i.Status == InstanceStatus.Suspended && i.BookmarkKind == BookmarkRequest.Timer
-                && i.BookmarkDueAt <= now)
+            .Where(i => i.Status == InstanceStatus.Suspended && i.BookmarkDueAt <= now)
             .OrderBy(i => i.BookmarkDueAt)
             .Take(limit)
             .Select(i => new { i.TicketId, i.BookmarkId })
@@ -84,7 +86,7 @@ public sealed partial class TicketService
 
     private void ScheduleTimer(WorkflowInstance instance)
     {
-        if (instance is { BookmarkKind: BookmarkRequest.Timer, BookmarkId: { } id, BookmarkDueAt: { } due })
+        if (instance is { BookmarkId: { } id, BookmarkDueAt: { } due })
         {
             TimerScheduler?.Schedule(instance.TicketId, id, due);
         }

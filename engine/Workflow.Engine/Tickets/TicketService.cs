@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Storage;
+using Workflow.Engine.Validation;
 using Workflow.Engine.Workflows;
 using Workflow.Engine.Workflows.Activities;
 using Workflow.Sdk.Rules;
@@ -71,6 +72,12 @@ public sealed partial class TicketService(
     public async Task<Ticket> ActAsync(long ticketId, TaskAction action, CancellationToken cancellationToken = default)
     {
         TaskActionValidator.Validate(action);
+        if (action.Outcome == TimerActivity.Elapsed)
+        {
+            throw new ValidationException(
+                "outcome",
+                $"'{TimerActivity.Elapsed}' is taken by the timer itself when it comes due, not by a request.");
+        }
 
         await using var db = contexts.Create();
         var instance = await db.Instances.Include(i => i.Ticket)
