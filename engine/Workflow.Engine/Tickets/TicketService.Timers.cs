@@ -84,6 +84,19 @@ public sealed partial class TicketService
         return [.. due.Select(d => (d.TicketId, d.BookmarkId!.Value))];
     }
 
+    /// <summary>The pending bookmarks with a time after <paramref name="now"/>, for a job store that lost them.</summary>
+    public async Task<IReadOnlyList<(long TicketId, Guid BookmarkId, DateTimeOffset DueAt)>> PendingTimersAsync(
+        DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var pending = await db.Instances.AsNoTracking()
+            .Where(i => i.Status == InstanceStatus.Suspended && i.BookmarkDueAt > now)
+            .Select(i => new { i.TicketId, i.BookmarkId, i.BookmarkDueAt })
+            .ToListAsync(cancellationToken);
+        return [.. pending.Select(p => (p.TicketId, p.BookmarkId!.Value, p.BookmarkDueAt!.Value))];
+    }
+
     private void ScheduleTimer(WorkflowInstance instance)
     {
         if (instance is { BookmarkId: { } id, BookmarkDueAt: { } due })

@@ -31,7 +31,8 @@ internal sealed class JobServer(
         }
 
         _server = new BackgroundJobServer(server, storage);
-        jobs.Enqueue<WorkflowJobs>(j => j.CatchUpTimersAsync(CancellationToken.None));
+        var reschedule = storage is Hangfire.InMemory.InMemoryStorage;
+        jobs.Enqueue<WorkflowJobs>(j => j.CatchUpTimersAsync(reschedule, CancellationToken.None));
         jobs.Enqueue<WorkflowJobs>(j => j.DispatchOutboxAsync(CancellationToken.None));
         return Task.CompletedTask;
     }

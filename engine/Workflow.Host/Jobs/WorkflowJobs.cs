@@ -19,6 +19,8 @@ public sealed partial class WorkflowJobs(
 
     public const string OutboxId = "workflow-outbox";
 
+    private TimeSpan TimerGrace => TimeSpan.FromSeconds(options.PollSeconds * 2 + 30);
+
     /// <summary>Cuts the open tickets and the due timers into batches and queues one job per batch.</summary>
     [DisableConcurrentExecution(60)]
     [AutomaticRetry(Attempts = 0)]
@@ -32,7 +34,9 @@ public sealed partial class WorkflowJobs(
             jobs.Enqueue<WorkflowJobs>(j => j.SweepBatchAsync(batch.Run, batch.FromId, batch.ToId, CancellationToken.None));
         }
 
-        var timers = await QueueDueTimersAsync(now, cancellationToken);
+        // Delayed jobs fire timers on time; the sweep only catches those whose job was lost, which by then are
+        // overdue by more than a polling round, so it does not race every delayed job that is about to run.
+        var timers = await QueueDueTimersAsync(now - TimerGrace, cancellationToken);
         LogSweepPlanned(run, batches.Count, timers);
     }
 
@@ -48,9 +52,26 @@ public sealed partial class WorkflowJobs(
         LogSweepBatch(run, fromId, toId, result.Evaluated, result.Escalated);
     }
 
-    /// <summary>Fires the timers that came due, for example while no host was running.</summary>
-    public async Task CatchUpTimersAsync(CancellationToken cancellationToken) =>
-        await QueueDueTimersAsync(engine.Time.GetUtcNow(), cancellationToken);
+    /// <summary>
+    /// Fires the timers that came due while no host was running. A job store in memory also lost the delayed
+    /// jobs of the timers still to come, so those are scheduled again.
+    /// </summary>
+    public async Task CatchUpTimersAsync(bool reschedule, CancellationToken cancellationToken)
+    {
+        var now = engine.Time.GetUtcNow();
+        var due = await QueueDueTimersAsync(now, cancellationToken);
+        var later = 0;
+        if (reschedule)
+        {
+            foreach (var (ticketId, bookmarkId, dueAt) in await engine.Tickets.PendingTimersAsync(now, cancellationToken))
+            {
+                jobs.Schedule<WorkflowJobs>(j => j.FireTimerAsync(ticketId, bookmarkId, CancellationToken.None), dueAt);
+                later++;
+            }
+        }
+
+        LogCaughtUp(due, later);
+    }
 
     public async Task FireTimerAsync(long ticketId, Guid bookmarkId, CancellationToken cancellationToken)
     {
@@ -103,6 +124,10 @@ public sealed partial class WorkflowJobs(
     [LoggerMessage(EventId = 5003, Level = LogLevel.Debug,
         Message = "Timer {BookmarkId} of ticket {TicketId} is not due yet")]
     private partial void LogTimerNotDue(long ticketId, Guid bookmarkId);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Information,
+        Message = "Timers at start: {Due} due queued, {Later} still to come scheduled")]
+    private partial void LogCaughtUp(int due, int later);
 
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Outbox: {Delivered} messages delivered")]
     private partial void LogOutboxDispatched(int delivered);
