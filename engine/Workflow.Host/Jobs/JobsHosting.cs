@@ -2,6 +2,7 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Npgsql;
 using Workflow.Engine;
 using Workflow.Host.Cli;
 
@@ -79,7 +80,8 @@ public static class JobsHosting
         }
     }
 
-    private static JobStorage Storage(WorkflowEngine engine, JobsOptions options)
+    /// <summary>The job store for the engine's database: PostgreSQL beside it, or memory for SQLite.</summary>
+    internal static JobStorage Storage(WorkflowEngine engine, JobsOptions options)
     {
         if (!engine.Options.Storage.IsPostgres)
         {
@@ -93,8 +95,17 @@ public static class JobsHosting
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilitySeconds),
             QueuePollInterval = TimeSpan.FromSeconds(options.PollSeconds),
+
+            // Workers wait on LISTEN for a new job instead of polling the queue: prompt batches, a quiet idle server.
+            EnableLongPolling = true,
         };
-        var connections = new NpgsqlConnectionFactory(engine.Options.Storage.ConnectionString!, postgres);
+        // Hangfire keeps no session state on its pooled connections, so the reset on every return is a wasted
+        // statement, and on an idle server it would be the most frequent one.
+        var connection = new NpgsqlConnectionStringBuilder(engine.Options.Storage.ConnectionString)
+        {
+            NoResetOnClose = true,
+        };
+        var connections = new NpgsqlConnectionFactory(connection.ConnectionString, postgres);
         return new PostgreSqlStorage(connections, postgres);
     }
 

@@ -13,7 +13,7 @@ public sealed class JobsOptions
     public int BatchSize { get; set; } = 1000;
 
     /// <summary>Due timers per catch-up job.</summary>
-    public int TimerBatchSize { get; set; } = 200;
+    public int TimerBatchSize { get; set; } = 50;
 
     /// <summary>Jobs this host runs at once; zero means Hangfire's default for the machine.</summary>
     public int Workers { get; set; }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Engine.Sla;
 using Workflow.Engine.Tickets;
+using Workflow.Host.Jobs;
 using Workflow.Sdk.Tickets;
 using Workflow.Testing;
 using Xunit.Abstractions;
@@ -11,7 +12,7 @@ namespace Workflow.Host.Tests.Jobs;
 
 /// <summary>
 /// Two host processes on one PostgreSQL share the sweep and the timers; one is killed with SIGKILL in the middle
-/// and the other finishes. The hosts run on the real clock (they are separate processes), so the tickets are
+/// and the other finishes. The seeded tickets are Medium incidents: 6,000 in progress and 4,000 resolved. The hosts run on the real clock (they are separate processes), so the tickets are
 /// seeded ten days in the past: every in-progress ticket is past its resolution target and every resolved one
 /// past its auto-close time. The test polls the database with a deadline, as it can only watch other processes.
 /// </summary>
@@ -28,11 +29,12 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         await using var database = await PostgresDatabase.CreateAsync();
         var engine = await WorkflowEngine.StartAsync(new EngineOptions { Storage = ((ITestDatabase)database).Storage });
         var watch = Stopwatch.StartNew();
-        var (inProgress, resolved) = await SeededTickets.WriteAsync(
-            engine,
-            InProgress,
-            Resolved,
-            TimeProvider.System.GetUtcNow() - TimeSpan.FromDays(10));
+        var at = TimeProvider.System.GetUtcNow() - TimeSpan.FromDays(10);
+        var ids = await TicketSeeder.WriteAsync(engine, [
+            .. Enumerable.Repeat(new SeedTicket(at, "2", "2", Resolve: false), InProgress),
+            .. Enumerable.Repeat(new SeedTicket(at, "2", "2", Resolve: true), Resolved),
+        ]);
+        var (inProgress, resolved) = (ids[..InProgress], ids[InProgress..]);
         output.WriteLine($"seeded {Total} tickets in {watch.Elapsed.TotalSeconds:F1} s");
         var folder = Directory.CreateTempSubdirectory("workflow-hosts").FullName;
 
