@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Workflow.Engine;
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
+using Workflow.Engine.Sla;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Validation;
 
@@ -20,6 +21,7 @@ internal static class EngineSettings
     public const string PriorityScheme = "Engine:PriorityScheme";
     public const string CategoriesFile = "Engine:CategoriesFile";
     public const string DefaultTimeZone = "Engine:DefaultTimeZone";
+    public const string SlaFile = "Engine:SlaFile";
 
     public static EngineOptions Read(IConfiguration config) =>
         config.GetSection("Engine").Get<EngineOptions>() ?? new EngineOptions();
@@ -70,6 +72,7 @@ internal static class EngineSettings
         Refused(PriorityScheme, () => PrioritySchemeLoader.Resolve(options.PriorityScheme));
         Refused(CategoriesFile, () => LoadCategories(options.CategoriesFile));
         Refused(DefaultTimeZone, () => TimeInput.ForZone(options.DefaultTimeZone, DefaultTimeZone));
+        Refused(SlaFile, () => SlaPolicyLoader.Resolve(options.SlaFile));
     }
 
     private static void LoadCategories(string? file)

@@ -30,7 +30,10 @@ public static class JobsHosting
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<JobStorage>(storage);
         builder.Services.AddSingleton<IBackgroundJobClient>(jobs);
-        builder.Services.AddHangfire(c => c.UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings());
+        // What the dashboard looks up among the services; nothing global is configured beyond the log provider.
+        builder.Services.AddSingleton(GlobalConfiguration.Configuration);
+        builder.Services.AddSingleton(Hangfire.Dashboard.DashboardRoutes.Routes);
+        GlobalConfiguration.Configuration.UseLogProvider(HostLogProvider.Instance);
         engine.Tickets.TimerScheduler = new HangfireTimerScheduler(jobs);
         if (!options.Enabled)
         {
@@ -65,6 +68,7 @@ public static class JobsHosting
     public static void MapWorkflowJobs(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<JobsOptions>();
+        HostLogProvider.Instance.Use(app.Services.GetRequiredService<ILoggerFactory>());
         if (options.Enabled)
         {
             var engine = app.Services.GetRequiredService<WorkflowEngine>();
