@@ -20,6 +20,8 @@ public sealed class EngineOptions
     /// </summary>
     public string? DefaultTimeZone { get; set; }
 
-    /// <summary>An SLA policy file (targets, calendars, escalation); empty means the policy shipped with the product.</summary>
+    /// <summary>
+    /// An SLA policy file (targets, calendars, escalation); empty means the policy shipped with the product.
+    /// </summary>
     public string? SlaFile { get; set; }
 }

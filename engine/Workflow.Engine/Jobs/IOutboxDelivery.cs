@@ -8,7 +8,7 @@ namespace Workflow.Engine.Jobs;
 /// </summary>
 public interface IOutboxDelivery
 {
-    /// <summary>Whether this delivery wants messages of <paramref name="kind"/>, for example <c>sla.breached</c>.</summary>
+    /// <summary>Whether this delivery wants messages of <paramref name="kind"/>, such as <c>sla.breached</c>.</summary>
     bool Accepts(string kind);
 
     /// <summary>Delivers one message; an exception leaves it in the outbox for the next attempt.</summary>

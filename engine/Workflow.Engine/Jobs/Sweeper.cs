@@ -35,7 +35,8 @@ public sealed class Sweeper(
     {
         await using var db = contexts.Create();
         var ids = await db.Tickets.AsNoTracking()
-            .Where(t => t.State == TicketState.New || t.State == TicketState.InProgress || t.State == TicketState.OnHold)
+            .Where(t => t.State == TicketState.New || t.State == TicketState.InProgress
+                || t.State == TicketState.OnHold)
             .OrderBy(t => t.Id)
             .Select(t => t.Id)
             .ToListAsync(cancellationToken);
@@ -44,7 +45,9 @@ public sealed class Sweeper(
     }
 
     /// <summary>Evaluates one batch in one transaction.</summary>
-    /// <exception cref="DbUpdateException">A ticket changed under the batch; nothing of it was written, run it again.</exception>
+    /// <exception cref="DbUpdateException">
+    /// A ticket changed under the batch; nothing of it was written, so it can run again.
+    /// </exception>
     public async Task<SweepResult> RunAsync(SweepBatch batch, CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow();
@@ -152,7 +155,7 @@ public sealed class Sweeper(
         }
     }
 
-    /// <summary>The key names the ticket, the clock, the stage and the threshold: one notice per crossing, ever.</summary>
+    /// <summary>The key names the ticket, clock, stage and threshold: one notice per crossing, ever.</summary>
     private static OutboxMessage Notice(Ticket ticket, SlaCrossing crossing, DateTimeOffset now)
     {
         var stage = crossing.Stage == SlaStage.Breached ? "breached" : "warning";

@@ -68,7 +68,11 @@ public sealed class SlaClock(SlaPolicy policy)
             : Refreshed(current.ResponseStage, now, responseWarn, responseDue);
         var resolutionStage = ticket.State == TicketState.Resolved
             ? Stopped(current.ResolutionStage, ticket.ResolvedAt ?? now, resolutionDue)
-            : Refreshed(current.ResolutionStage == SlaStage.Met ? null : current.ResolutionStage, now, resolutionWarn, resolutionDue);
+            : Refreshed(
+                current.ResolutionStage == SlaStage.Met ? null : current.ResolutionStage,
+                now,
+                resolutionWarn,
+                resolutionDue);
 
         var state = new SlaState(
             target.Priority,
@@ -100,7 +104,13 @@ public sealed class SlaClock(SlaPolicy policy)
             Crossed(crossings, SlaCrossing.Response, state.ResponseStage, state.ResponseWarnAt, state.ResponseDueAt, now);
         }
 
-        Crossed(crossings, SlaCrossing.Resolution, state.ResolutionStage, state.ResolutionWarnAt, state.ResolutionDueAt, now);
+        Crossed(
+            crossings,
+            SlaCrossing.Resolution,
+            state.ResolutionStage,
+            state.ResolutionWarnAt,
+            state.ResolutionDueAt,
+            now);
         return crossings;
     }
 
@@ -168,9 +178,16 @@ public sealed class SlaClock(SlaPolicy policy)
             return null;
         }
 
-        var response = state.RespondedAt is null ? Next(state.ResponseStage, state.ResponseWarnAt, state.ResponseDueAt) : null;
+        var response = state.RespondedAt is null
+            ? Next(state.ResponseStage, state.ResponseWarnAt, state.ResponseDueAt)
+            : null;
         var resolution = Next(state.ResolutionStage, state.ResolutionWarnAt, state.ResolutionDueAt);
-        return response is null ? resolution : resolution is null ? response : response < resolution ? response : resolution;
+        if (response is null || resolution is null)
+        {
+            return response ?? resolution;
+        }
+
+        return response < resolution ? response : resolution;
     }
 
     private static DateTimeOffset? Next(SlaStage? stage, DateTimeOffset? warnAt, DateTimeOffset? dueAt) => stage switch

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Xml;
 using Workflow.Engine.Validation;
 using Workflow.Sdk.Tickets;
@@ -10,14 +9,10 @@ namespace Workflow.Engine.Sla;
 /// <summary>Reads an SLA policy file and refuses it whole, naming every field that is wrong.</summary>
 public static class SlaPolicyLoader
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     /// <summary>The policy shipped with the product, or the file at <paramref name="path"/> when one is named.</summary>
-    /// <exception cref="ValidationException">The file is missing, not JSON, or names something that does not exist.</exception>
+    /// <exception cref="ValidationException">
+    /// The file is missing, not JSON, or names something that does not exist.
+    /// </exception>
     public static SlaPolicy Resolve(string? path)
     {
         if (string.IsNullOrWhiteSpace(path))
@@ -37,17 +32,7 @@ public static class SlaPolicyLoader
 
     public static SlaPolicy Load(Stream json, string source)
     {
-        SlaPolicyDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<SlaPolicyDocument>(json, Options);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {ex.BytePositionInLine + 1}" : "";
-            throw new ValidationException(source, $"not valid JSON{where}: {ex.Message}");
-        }
-
+        var document = JsonInput.Read<SlaPolicyDocument>(json, source);
         return Validate(document ?? new SlaPolicyDocument());
     }
 
@@ -80,7 +65,8 @@ public static class SlaPolicyLoader
             }
         }
 
-        foreach (var twice in targets.GroupBy(t => t.Priority, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        var priorities = targets.GroupBy(t => t.Priority, StringComparer.OrdinalIgnoreCase);
+        foreach (var twice in priorities.Where(g => g.Count() > 1))
         {
             errors.Add(new("targets", $"priority '{twice.Key}' has more than one target."));
         }
@@ -89,7 +75,8 @@ public static class SlaPolicyLoader
         var onWarning = Names<EscalationAction>(errors, "escalation.onWarning", escalation.OnWarning ?? []);
         var onBreach = Names<EscalationAction>(errors, "escalation.onBreach", escalation.OnBreach ?? []);
         var tiers = escalation.Tiers ?? [];
-        if ((onWarning.Contains(EscalationAction.Reassign) || onBreach.Contains(EscalationAction.Reassign)) && tiers.Count == 0)
+        var reassigns = onWarning.Contains(EscalationAction.Reassign) || onBreach.Contains(EscalationAction.Reassign);
+        if (reassigns && tiers.Count == 0)
         {
             errors.Add(new("escalation.tiers", "must list the support groups when an escalation reassigns."));
         }
@@ -150,7 +137,8 @@ public static class SlaPolicyLoader
         var holidays = new List<DateOnly>();
         foreach (var (text, i) in (doc.Holidays ?? []).Select((h, i) => (h, i)))
         {
-            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            var culture = CultureInfo.InvariantCulture;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", culture, DateTimeStyles.None, out var date))
             {
                 holidays.Add(date);
             }

@@ -31,7 +31,7 @@ public sealed partial class Ticket
     /// <summary>The next moment a sweep must look at the ticket (a warning or a due time); null while paused.</summary>
     public DateTimeOffset? SlaCheckAt { get; private set; }
 
-    /// <summary>The last sweep run that evaluated the ticket, so a batch run twice does nothing the second time.</summary>
+    /// <summary>The last sweep run that evaluated the ticket: a batch run twice does nothing the second time.</summary>
     public long? SweptRun { get; private set; }
 
     public DateTimeOffset? SweptAt { get; private set; }

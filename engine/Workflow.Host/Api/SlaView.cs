@@ -26,4 +26,8 @@ internal sealed record SlaView(
 }
 
 /// <summary>One clock: its stage, when it warns, when it is due, and when it stopped (if it did).</summary>
-internal sealed record SlaClockView(SlaStage? Stage, DateTimeOffset? WarnAt, DateTimeOffset? DueAt, DateTimeOffset? StoppedAt);
+internal sealed record SlaClockView(
+    SlaStage? Stage,
+    DateTimeOffset? WarnAt,
+    DateTimeOffset? DueAt,
+    DateTimeOffset? StoppedAt);

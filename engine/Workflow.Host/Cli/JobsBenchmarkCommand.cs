@@ -217,8 +217,14 @@ public static class JobsBenchmarkCommand
             var defaults = new JobsOptions();
             var storage = JobsHosting.Storage(first, defaults);
             var recurring = new RecurringJobManager(storage);
-            recurring.AddOrUpdate<WorkflowJobs>(WorkflowJobs.SweepId, j => j.SweepAsync(CancellationToken.None), defaults.SweepCron);
-            recurring.AddOrUpdate<WorkflowJobs>(WorkflowJobs.OutboxId, j => j.DispatchOutboxAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<WorkflowJobs>(
+                WorkflowJobs.SweepId,
+                j => j.SweepAsync(CancellationToken.None),
+                defaults.SweepCron);
+            recurring.AddOrUpdate<WorkflowJobs>(
+                WorkflowJobs.OutboxId,
+                j => j.DispatchOutboxAsync(CancellationToken.None),
+                Cron.Minutely());
 
             using var server = new InProcessJobServer(first, storage, defaults, "idle");
             await Task.Delay(TimeSpan.FromSeconds(5));

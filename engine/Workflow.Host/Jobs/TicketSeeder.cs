@@ -7,7 +7,7 @@ using Workflow.Sdk.Tickets;
 
 namespace Workflow.Host.Jobs;
 
-/// <summary>One ticket to seed: when it was reported, its impact and urgency, and whether it is resolved at once.</summary>
+/// <summary>A ticket to seed: when it was reported, its impact and urgency, whether it is resolved at once.</summary>
 internal sealed record SeedTicket(DateTimeOffset At, string Impact, string Urgency, bool Resolve);
 
 /// <summary>

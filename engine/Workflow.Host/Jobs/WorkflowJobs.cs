@@ -31,7 +31,8 @@ public sealed partial class WorkflowJobs(
         var batches = await engine.Sweeper.PlanAsync(run, options.BatchSize, cancellationToken);
         foreach (var batch in batches)
         {
-            jobs.Enqueue<WorkflowJobs>(j => j.SweepBatchAsync(batch.Run, batch.FromId, batch.ToId, CancellationToken.None));
+            var (from, to) = (batch.FromId, batch.ToId);
+            jobs.Enqueue<WorkflowJobs>(j => j.SweepBatchAsync(run, from, to, CancellationToken.None));
         }
 
         // Delayed jobs fire timers on time; the sweep only catches those whose job was lost, which by then are

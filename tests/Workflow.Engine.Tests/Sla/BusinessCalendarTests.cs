@@ -120,7 +120,8 @@ public sealed class BusinessCalendarTests
     {
         var calendar = new BusinessCalendar("never", Amsterdam, new Dictionary<DayOfWeek, WorkingHours>(), []);
 
-        var error = Assert.Throws<InvalidOperationException>(() => calendar.AddWorkingTime(Utc(3, 2, 9), TimeSpan.FromHours(1)));
+        var error = Assert.Throws<InvalidOperationException>(
+            () => calendar.AddWorkingTime(Utc(3, 2, 9), TimeSpan.FromHours(1)));
 
         Assert.Contains("'never'", error.Message);
     }

@@ -10,17 +10,20 @@ public sealed class JobsSettingsTests
     [Theory]
     [InlineData("--Engine:Jobs:BatchSize=0", "Engine:Jobs:BatchSize: 0 must be more than zero.")]
     [InlineData("--Engine:Jobs:Workers=-1", "Engine:Jobs:Workers: -1 must be zero or more.")]
-    [InlineData("--Engine:Jobs:SweepCron=every minute", "Engine:Jobs:SweepCron: 'every minute' is not a cron expression.")]
+    [InlineData("--Engine:Jobs:SweepCron=daily", "Engine:Jobs:SweepCron: 'daily' is not a cron expression.")]
     [InlineData("--Engine:SlaFile=/nowhere/sla.json", "Engine:SlaFile: '/nowhere/sla.json' does not exist.")]
     public async Task Serve_RefusedJobSetting_Returns2NamingTheSetting(string setting, string message)
     {
         await using var database = SqliteDatabase.Create();
         var errors = new StringWriter();
 
-        var code = await CommandLine.RunAsync(
-            ["serve", "--urls=http://127.0.0.1:0", $"--Engine:Storage:ConnectionString={database.ConnectionString}", setting],
-            TextWriter.Null,
-            errors);
+        string[] args =
+        [
+            "serve", "--urls=http://127.0.0.1:0", $"--Engine:Storage:ConnectionString={database.ConnectionString}",
+            setting,
+        ];
+
+        var code = await CommandLine.RunAsync(args, TextWriter.Null, errors);
 
         Assert.Equal(2, code);
         Assert.Equal($"serve: {message}", errors.ToString().Trim());

@@ -12,9 +12,10 @@ namespace Workflow.Host.Tests.Jobs;
 
 /// <summary>
 /// Two host processes on one PostgreSQL share the sweep and the timers; one is killed with SIGKILL in the middle
-/// and the other finishes. The seeded tickets are Medium incidents: 6,000 in progress and 4,000 resolved. The hosts run on the real clock (they are separate processes), so the tickets are
-/// seeded ten days in the past: every in-progress ticket is past its resolution target and every resolved one
-/// past its auto-close time. The test polls the database with a deadline, as it can only watch other processes.
+/// and the other finishes. The seeded tickets are Medium incidents: 6,000 in progress and 4,000 resolved. The
+/// hosts run on the real clock (they are separate processes), so the tickets are seeded ten days in the past:
+/// every in-progress ticket is past its resolution target and every resolved one past its auto-close time. The
+/// test polls the database with a deadline, as it can only watch other processes.
 /// </summary>
 public sealed class TwoHostsTests(ITestOutputHelper output)
 {
@@ -51,7 +52,9 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
 
         await using var db = engine.Contexts.Create();
         var breaches = await db.Journal.Where(j => j.Action == "sla.breached").Select(j => j.TicketId).ToListAsync();
-        var closes = await db.Journal.Where(j => j.Action == "close").Select(j => new { j.TicketId, j.Actor }).ToListAsync();
+        var closes = await db.Journal.Where(j => j.Action == "close")
+            .Select(j => new { j.TicketId, j.Actor })
+            .ToListAsync();
         var outbox = await db.Outbox.AsNoTracking().ToListAsync();
         var escalated = await db.Tickets.Where(t => inProgress.Contains(t.Id))
             .Select(t => new { t.Priority, t.AssignmentGroup, t.ResolutionStage }).Distinct().ToListAsync();
