@@ -25,7 +25,10 @@ public sealed class Sweeper(
     RuleRegistry rules,
     TimeProvider time)
 {
-    public const string Actor = "sla";
+    public const string Actor = "sweep";
+
+    /// <summary>The journal action of the time-based rule that raises the urgency of unassigned tickets.</summary>
+    public const string UnassignedAction = "rule.unassigned";
 
     /// <summary>Open tickets cut into batches of at most <paramref name="batchSize"/>, by id.</summary>
     public async Task<IReadOnlyList<SweepBatch>> PlanAsync(
@@ -60,16 +63,25 @@ public sealed class Sweeper(
             return SweepResult.None;
         }
 
+        var unassignedSince = now - clock.Policy.RaiseUrgencyWhenUnassignedFor;
         var due = await db.Tickets
-            .Where(t => stamped.Contains(t.Id) && t.SlaCheckAt != null && t.SlaCheckAt <= now)
+            .Where(t => stamped.Contains(t.Id)
+                && ((t.SlaCheckAt != null && t.SlaCheckAt <= now)
+                    || (unassignedSince != null && t.State == TicketState.New && t.AssignedTo == null
+                        && t.UnassignedRaisedAt == null && t.CreatedAt <= unassignedSince)))
             .ToListAsync(cancellationToken);
         var messages = 0;
         var escalated = 0;
         foreach (var ticket in due)
         {
+            var raised = RaiseIfUnassigned(ticket, now);
             if (Escalate(db, ticket, now) is { } written)
             {
                 messages += written;
+                escalated++;
+            }
+            else if (raised)
+            {
                 escalated++;
             }
         }
@@ -120,6 +132,41 @@ public sealed class Sweeper(
         return messages;
     }
 
+    /// <summary>
+    /// The time-based rule: a new ticket nobody has taken within the policy's time gets one step more urgency,
+    /// once. Returns whether the rule applied.
+    /// </summary>
+    private bool RaiseIfUnassigned(Ticket ticket, DateTimeOffset now)
+    {
+        if (clock.Policy.RaiseUrgencyWhenUnassignedFor is not { } after || ticket.State != TicketState.New
+            || ticket.AssignedTo is not null || ticket.UnassignedRaisedAt is not null || ticket.CreatedAt > now - after)
+        {
+            return false;
+        }
+
+        var own = SchemeOf(ticket);
+        var index = own.Urgencies.ToList().FindIndex(u => u.Code == ticket.Urgency);
+        var outcome = "already at the highest urgency";
+        if (index > 0 && ticket.Impact is { } impact)
+        {
+            var urgency = own.Urgencies[index - 1].Code;
+            ticket.Prioritise(impact, urgency, own.PriorityFor(impact, urgency).Code, own.Id);
+            outcome = $"urgency raised to {urgency}, priority {ticket.Priority}";
+        }
+
+        ticket.RaisedWhileUnassigned(now);
+        clock.Update(ticket, now);
+        ticket.AppendJournal(
+            Actor,
+            UnassignedAction,
+            $"new and taken by nobody for {after:c} (rule set {rules.Current.Version}); {outcome}",
+            now);
+        return true;
+    }
+
+    private PriorityScheme SchemeOf(Ticket ticket) =>
+        ticket.PriorityScheme is { } id ? PrioritySchemeLoader.TryBuiltIn(id) ?? scheme : scheme;
+
     private string? Apply(
         WorkflowDbContext db,
         Ticket ticket,
@@ -133,7 +180,7 @@ public sealed class Sweeper(
                 db.Outbox.Add(Notice(ticket, crossing, now));
                 return "notified";
             case EscalationAction.RaisePriority:
-                var own = ticket.PriorityScheme is { } id ? PrioritySchemeLoader.TryBuiltIn(id) ?? scheme : scheme;
+                var own = SchemeOf(ticket);
                 var index = own.Levels.ToList().FindIndex(l => l.Code == ticket.Priority);
                 if (index <= 0)
                 {

@@ -16,7 +16,8 @@ public sealed class SlaPolicy
         IReadOnlyCollection<HoldReason> pauseOn,
         IReadOnlyList<EscalationAction> onWarning,
         IReadOnlyList<EscalationAction> onBreach,
-        IReadOnlyList<string> tiers)
+        IReadOnlyList<string> tiers,
+        TimeSpan? raiseUrgencyWhenUnassignedFor = null)
     {
         _targets = targets.ToDictionary(t => t.Priority, StringComparer.OrdinalIgnoreCase);
         WarningShare = warningShare;
@@ -24,7 +25,14 @@ public sealed class SlaPolicy
         OnWarning = onWarning;
         OnBreach = onBreach;
         Tiers = tiers;
+        RaiseUrgencyWhenUnassignedFor = raiseUrgencyWhenUnassignedFor;
     }
+
+    /// <summary>
+    /// A time-based rule the sweep applies: a new ticket nobody has taken for this long gets one step more urgency
+    /// (and the priority the matrix gives for it). Null turns the rule off.
+    /// </summary>
+    public TimeSpan? RaiseUrgencyWhenUnassignedFor { get; }
 
     /// <summary>The share of a target (between 0 and 1) at which a warning is raised.</summary>
     public double WarningShare { get; }

@@ -13,6 +13,9 @@ internal sealed class SlaPolicyDocument
 
     public EscalationDocument? Escalation { get; set; }
 
+    /// <summary>An ISO 8601 duration, for example <c>PT30M</c>.</summary>
+    public string? RaiseUrgencyWhenUnassignedFor { get; set; }
+
     public sealed class CalendarDocument
     {
         public string? Name { get; set; }

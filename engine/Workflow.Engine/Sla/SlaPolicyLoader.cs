@@ -81,12 +81,15 @@ public static class SlaPolicyLoader
             errors.Add(new("escalation.tiers", "must list the support groups when an escalation reassigns."));
         }
 
+        var unassigned = doc.RaiseUrgencyWhenUnassignedFor is { } after
+            ? Duration(errors, "raiseUrgencyWhenUnassignedFor", after)
+            : (TimeSpan?)null;
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
         }
 
-        return new SlaPolicy(targets, share, pauseOn, onWarning, onBreach, tiers);
+        return new SlaPolicy(targets, share, pauseOn, onWarning, onBreach, tiers, unassigned);
     }
 
     private static BusinessCalendar? Calendar(List<FieldError> errors, string path, CalendarDocument doc)

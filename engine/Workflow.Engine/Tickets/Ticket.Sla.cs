@@ -71,6 +71,13 @@ public sealed partial class Ticket
         SlaPaused,
         SlaCheckAt);
 
+    /// <summary>When a sweep raised the urgency of the ticket because nobody had taken it; it does so once.</summary>
+    public DateTimeOffset? UnassignedRaisedAt { get; private set; }
+
+    /// <summary>Records that the unassigned-ticket rule raised the urgency.</summary>
+    internal void RaisedWhileUnassigned(DateTimeOffset at) =>
+        Set(nameof(UnassignedRaisedAt), UnassignedRaisedAt, at, v => UnassignedRaisedAt = v);
+
     /// <summary>Raises the priority by escalation, without touching impact and urgency.</summary>
     internal void RaisePriority(string priority)
     {

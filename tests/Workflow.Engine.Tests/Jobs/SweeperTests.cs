@@ -130,4 +130,46 @@ public sealed class SweeperTests
             [(ids[0], ids[1]), (ids[2], ids[3]), (ids[4], ids[4])],
             batches.Select(b => (b.FromId, b.ToId)));
     }
+
+    [SkippableTheory, StorageProviders]
+    public async Task RunAsync_NewAndUnassignedForHalfAnHour_RaisesTheUrgencyOnce(string provider)
+    {
+        var clock = Clock();
+        await using var test = await TestEngine.StartAsync(provider, clock);
+        var id = (await test.Engine.Tickets.CreateAsync(Medium(), Agent)).Id;
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        var first = await SweepAsync(test.Engine, run: 1);
+        clock.Advance(TimeSpan.FromMinutes(5));
+        var second = await SweepAsync(test.Engine, run: 2);
+
+        var ticket = await StoredAsync(test.Engine, id);
+        var entry = Assert.Single(ticket.Journal, j => j.Action == Sweeper.UnassignedAction);
+        Assert.Equal((1, 0), (first.Escalated, second.Escalated));
+        Assert.Equal(("1", "High"), (ticket.Urgency, ticket.Priority));
+        Assert.Equal(Monday.AddMinutes(31), ticket.UnassignedRaisedAt);
+        Assert.Equal(Monday.AddMinutes(30), ticket.ResponseDueAt);
+        Assert.Contains("urgency raised to 1, priority High", entry.Reason);
+
+        // High answers within 30 minutes, so the new priority finds the response already late.
+        Assert.Equal(SlaStage.Breached, ticket.ResponseStage);
+        Assert.Contains(":response:breached:", Assert.Single(await OutboxAsync(test.Engine)).IdempotencyKey);
+    }
+
+    [SkippableTheory, StorageProviders]
+    public async Task RunAsync_NewButTakenBySomeone_LeavesTheUrgency(string provider)
+    {
+        var clock = Clock();
+        await using var test = await TestEngine.StartAsync(provider, clock);
+        var details = Medium() with { AssignedTo = "agent.bo" };
+        var id = (await test.Engine.Tickets.CreateAsync(details, Agent)).Id;
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        var result = await SweepAsync(test.Engine, run: 1);
+
+        var ticket = await StoredAsync(test.Engine, id);
+        Assert.Equal(0, result.Escalated);
+        Assert.Equal(("2", "Medium"), (ticket.Urgency, ticket.Priority));
+        Assert.Null(ticket.UnassignedRaisedAt);
+    }
 }

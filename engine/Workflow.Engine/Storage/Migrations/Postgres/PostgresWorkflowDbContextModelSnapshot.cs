@@ -352,6 +352,9 @@ namespace Workflow.Engine.Storage.Migrations.Postgres
                     b.Property<long?>("SweptRun")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTimeOffset?>("UnassignedRaisedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -337,6 +337,9 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                     b.Property<long?>("SweptRun")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("UnassignedRaisedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
