@@ -43,4 +43,9 @@ public sealed class EngineOptions
     public string ResolvedPluginsPath => string.IsNullOrWhiteSpace(PluginsPath)
         ? Path.Combine(AppContext.BaseDirectory, "plugins")
         : Path.GetFullPath(PluginsPath);
+
+    /// <summary>
+    /// An SLA policy file (targets, calendars, escalation); empty means the policy shipped with the product.
+    /// </summary>
+    public string? SlaFile { get; set; }
 }

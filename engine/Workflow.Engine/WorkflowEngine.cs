@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Workflow.Engine.Categories;
 using Workflow.Engine.Plugins;
+using Workflow.Engine.Jobs;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Rules;
 using Workflow.Engine.Rules.DefaultPack;
+using Workflow.Engine.Sla;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Validation;
@@ -43,9 +45,12 @@ public sealed class WorkflowEngine
             LoadDirectory(options.DirectoryFile));
         RuleSets = new RuleSetStore(Contexts, Rules, time);
         Simulator = new RuleSimulator(Contexts, PriorityScheme, Rules.Directory);
-        Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules);
+        Sla = new SlaClock(SlaPolicyLoader.Resolve(options.SlaFile));
+        Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules, Sla);
         Events = new TicketEvents([.. Plugins.Notifiers]);
         Tickets = new TicketService(Contexts, Definitions, Runtime, time, Events);
+        Sweeper = new Sweeper(Contexts, Sla, PriorityScheme, Rules, time);
+        Outbox = new OutboxDispatcher(Contexts, time);
     }
 
     /// <summary>The plugins loaded at start and those refused, with their reasons.</summary>
@@ -87,9 +92,18 @@ public sealed class WorkflowEngine
     /// <summary>What a draft rule set would change on stored tickets.</summary>
     public RuleSimulator Simulator { get; }
 
+    /// <summary>The SLA policy in force and the clock that applies it.</summary>
+    public SlaClock Sla { get; }
+
     public WorkflowRuntime Runtime { get; }
 
     public TicketService Tickets { get; }
+
+    /// <summary>Re-evaluates open tickets in batches: SLA warnings, breaches and their escalations.</summary>
+    public Sweeper Sweeper { get; }
+
+    /// <summary>Delivers the side effects steps and sweeps left in the outbox.</summary>
+    public OutboxDispatcher Outbox { get; }
 
     /// <summary>Builds the engine, migrates its database and publishes the default workflow if needed.</summary>
     /// <param name="options">The installation's settings.</param>

@@ -8,6 +8,7 @@ using Workflow.Engine;
 using Workflow.Host.Api;
 using Workflow.Host.Cli;
 using Workflow.Host.Plugins;
+using Workflow.Host.Jobs;
 
 namespace Workflow.Host;
 
@@ -89,6 +90,7 @@ public static class HostApp
         builder.Services.AddSingleton(engine);
         await builder.AddWorkflowApiAsync(engine);
         builder.Services.AddHostedService<PluginHosting>();
+        builder.AddWorkflowJobs(engine);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DescribeBadRequest);
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -113,6 +115,7 @@ public static class HostApp
         app.UseStatusCodePages();
         app.MapWorkflowApi();
         app.MapPluginEndpoints();
+        app.MapWorkflowJobs();
         return app;
     }
 

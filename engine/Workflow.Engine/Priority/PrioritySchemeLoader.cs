@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Workflow.Engine.Validation;
 
 namespace Workflow.Engine.Priority;
@@ -10,12 +9,6 @@ public static class PrioritySchemeLoader
 {
     /// <summary>The schemes shipped with the product, by id.</summary>
     public static readonly IReadOnlyList<string> BuiltIn = ["service-desk", "servicenow-base", "servicenow-incident"];
-
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
 
     /// <summary>Loads a built-in scheme by id, or a scheme file when the value is a path to one.</summary>
     /// <exception cref="ValidationException">The scheme is unknown, unreadable or incomplete.</exception>
@@ -46,17 +39,7 @@ public static class PrioritySchemeLoader
 
     public static PriorityScheme Load(Stream json, string source)
     {
-        PrioritySchemeDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize<PrioritySchemeDocument>(json, Options);
-        }
-        catch (JsonException ex)
-        {
-            var where = ex.LineNumber is { } line ? $" at line {line + 1}, position {ex.BytePositionInLine + 1}" : "";
-            throw new ValidationException(source, $"not valid JSON{where}: {ex.Message}");
-        }
-
+        var document = JsonInput.Read<PrioritySchemeDocument>(json, source);
         return Validate(document ?? new PrioritySchemeDocument());
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Workflow.Engine.Jobs;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Workflows;
 
@@ -22,6 +23,8 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
 
     public DbSet<RuleSetRecord> RuleSets => Set<RuleSetRecord>();
 
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         MapTicket(modelBuilder);
@@ -30,6 +33,19 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
         MapVersioned(modelBuilder.Entity<WorkflowDefinitionRecord>(), "workflow_definitions");
         MapVersioned(modelBuilder.Entity<RuleSetRecord>(), "rule_sets");
         MapApi(modelBuilder);
+        MapOutbox(modelBuilder);
+    }
+
+    private static void MapOutbox(ModelBuilder modelBuilder)
+    {
+        var message = modelBuilder.Entity<OutboxMessage>();
+        message.ToTable("outbox");
+        message.HasKey(m => m.Id);
+        message.Property(m => m.Id).ValueGeneratedOnAdd();
+        message.HasIndex(m => m.IdempotencyKey).IsUnique();
+        message.Property(m => m.IdempotencyKey).HasMaxLength(200);
+        message.Property(m => m.Kind).HasMaxLength(64);
+        message.HasIndex(m => new { m.DeliveredAt, m.Id });
     }
 
     private static void MapTicket(ModelBuilder modelBuilder)
@@ -52,6 +68,12 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
         ticket.Property(t => t.HoldReason).HasConversion<string>().HasMaxLength(32);
         ticket.Property(t => t.Subject).HasMaxLength(500);
         ticket.Property(t => t.Version).IsConcurrencyToken();
+        ticket.Property(t => t.ResponseStage).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.ResolutionStage).HasConversion<string>().HasMaxLength(16);
+        ticket.Property(t => t.SlaPaused).HasConversion<long>();
+        ticket.Property(t => t.SweptRules).HasMaxLength(64);
+        ticket.HasIndex(t => t.SlaCheckAt);
+        ticket.Ignore(t => t.Sla);
         ticket.ComplexProperty(t => t.Reporter);
         ticket.Ignore(t => t.PendingChanges);
         ticket.Property(t => t.Tags).HasConversion(

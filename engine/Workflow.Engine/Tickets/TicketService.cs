@@ -16,7 +16,7 @@ namespace Workflow.Engine.Tickets;
 /// workflow instance are saved in one transaction, or nothing is. Thread-safe; each call uses its own context.
 /// Committed creations, priority changes and resolutions are published to <paramref name="events"/> afterwards.
 /// </summary>
-public sealed class TicketService(
+public sealed partial class TicketService(
     WorkflowDbContextFactory contexts,
     WorkflowDefinitionStore definitions,
     WorkflowRuntime runtime,
@@ -64,6 +64,7 @@ public sealed class TicketService(
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        ScheduleTimer(instance);
 
         await PublishAsync(TicketEventKind.Created, ticket, now, null, cancellationToken);
         return ticket;
@@ -98,6 +99,12 @@ public sealed class TicketService(
     public async Task<Ticket> ActAsync(long ticketId, TaskAction action, CancellationToken cancellationToken = default)
     {
         TaskActionValidator.Validate(action);
+        if (action.Outcome == TimerActivity.Elapsed)
+        {
+            throw new ValidationException(
+                "outcome",
+                $"'{TimerActivity.Elapsed}' is taken by the timer itself when it comes due, not by a request.");
+        }
 
         await using var db = contexts.Create();
         var instance = await db.Instances.Include(i => i.Ticket)
@@ -137,6 +144,7 @@ public sealed class TicketService(
                 + $"'{action.Outcome}' was not applied. Reload it and try again.");
         }
 
+        ScheduleTimer(instance);
         var ticket = instance.Ticket;
         if (ticket.Priority != priorityBefore)
         {

@@ -1,6 +1,7 @@
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Rules;
+using Workflow.Engine.Sla;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Workflows.Activities;
 
@@ -15,7 +16,8 @@ public sealed class WorkflowRuntime(
     ActivityCatalog catalog,
     PriorityScheme scheme,
     CategoryTree categories,
-    RuleRegistry? rules = null)
+    RuleRegistry? rules = null,
+    SlaClock? sla = null)
 {
     private readonly ActivityCatalog _catalog = catalog;
 
@@ -29,6 +31,9 @@ public sealed class WorkflowRuntime(
     public CategoryTree Categories { get; } = categories;
 
     public RuleRegistry? Rules { get; } = rules;
+
+    /// <summary>Keeps the SLA clocks in step after every node, when the installation has SLAs.</summary>
+    public SlaClock? Sla { get; } = sla;
 
     /// <summary>Starts a fresh instance at the definition's start node and runs it to its first bookmark.</summary>
     public void Start(
@@ -130,7 +135,10 @@ public sealed class WorkflowRuntime(
 
         var result = step(context);
 
+        // The SLA changes a node causes (new due times after a new priority, a pause on hold) join its entry.
         var at = action?.At ?? now;
+        Sla?.Update(instance.Ticket, at);
+
         var reason = $"workflow {instance.DefinitionId} v{instance.DefinitionVersion}, node '{node.Id}'"
             + (action?.Comment is { } comment ? $": {comment}" : "")
             + (context.Reasons.Count > 0 ? $"; {string.Join(", ", context.Reasons)}" : "");

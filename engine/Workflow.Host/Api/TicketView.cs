@@ -38,6 +38,7 @@ internal sealed record TicketView(
     LinksView Links,
     ProposalsView Proposals,
     WorkflowView Workflow,
+    SlaView? Sla,
     IReadOnlyList<JournalView> Journal)
 {
     /// <summary>The ticket with its whole journal, or without work notes for a reporter.</summary>
@@ -50,6 +51,7 @@ internal sealed record TicketView(
         new ProposalsView(t.Tags, t.MajorIncidentProposed, t.ProblemProposed),
         new WorkflowView(i.DefinitionId, i.DefinitionVersion, i.Status, i.CurrentNodeId, i.BookmarkId,
             i.PendingOutcomes, i.BookmarkDueAt),
+        SlaView.From(t),
         [.. t.Journal.Where(j => withWorkNotes || j.Action != TicketChangeService.WorkNote)
             .OrderBy(j => j.Sequence).Select(JournalView.From)]);
 }

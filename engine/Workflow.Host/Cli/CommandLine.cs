@@ -11,6 +11,10 @@ public static class CommandLine
               Import a ServiceNow incident event log and print a summary.
         """ + "\n" + ImportCommand.Options + """
 
+          Workflow.Host bench-jobs [--tickets N] [--timers N] [--workers N] [--batch N] [--idle-seconds N]
+              Seed an empty PostgreSQL database; print sweep time with one and two job servers, timer
+              firings per second and an idle server's load.
+
           Workflow.Host help
               Show this text.
         """;
@@ -29,6 +33,7 @@ public static class CommandLine
         return verb switch
         {
             "import" => await ImportCommand.RunAsync(args[1..], output, errors),
+            "bench-jobs" => await JobsBenchmarkCommand.RunAsync(args[1..], output, errors),
             null => await HostApp.RunAsync(args, errors),
             "serve" => await HostApp.RunAsync(args[1..], errors),
             _ when verb.StartsWith('-') => await HostApp.RunAsync(args, errors),

@@ -4,6 +4,7 @@ using Workflow.Engine;
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Rules;
+using Workflow.Engine.Sla;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Validation;
 
@@ -22,6 +23,7 @@ internal static class EngineSettings
     public const string CategoriesFile = "Engine:CategoriesFile";
     public const string DefaultTimeZone = "Engine:DefaultTimeZone";
     public const string DirectoryFile = "Engine:DirectoryFile";
+    public const string SlaFile = "Engine:SlaFile";
 
     public static EngineOptions Read(IConfiguration config)
     {
@@ -83,6 +85,7 @@ internal static class EngineSettings
         Refused(CategoriesFile, () => LoadCategories(options.CategoriesFile));
         Refused(DefaultTimeZone, () => TimeInput.ForZone(options.DefaultTimeZone, DefaultTimeZone));
         Refused(DirectoryFile, () => LoadDirectory(options.DirectoryFile));
+        Refused(SlaFile, () => SlaPolicyLoader.Resolve(options.SlaFile));
     }
 
     private static void LoadDirectory(string? file)

@@ -81,6 +81,13 @@ public sealed class TicketCreationStorageTests
                     [
                         new FieldChange("PriorityScheme", null, "service-desk"),
                         new FieldChange("Priority", null, "High"),
+                        new FieldChange("SlaPriority", null, "High"),
+                        new FieldChange("ResponseWarnAt", null, "2026-03-02T09:17:30.0000000+00:00"),
+                        new FieldChange("ResponseDueAt", null, "2026-03-02T09:25:00.0000000+00:00"),
+                        new FieldChange("ResponseStage", null, "Running"),
+                        new FieldChange("ResolutionWarnAt", null, "2026-03-02T11:55:00.0000000+00:00"),
+                        new FieldChange("ResolutionDueAt", null, "2026-03-02T12:55:00.0000000+00:00"),
+                        new FieldChange("ResolutionStage", null, "Running"),
                     ],
                     prioritised.Changes);
             });

@@ -34,7 +34,7 @@ public sealed class WorkflowDefinitionParserTests
 
         var resolved = definition.Node("resolved");
         Assert.Equal(["close", "reopen"], resolved.List("outcomes"));
-        Assert.Equal("Confirm the resolution or reopen", resolved.Text("title"));
+        Assert.Equal("Confirm the resolution or reopen; closes by itself after five days", resolved.Text("title"));
         Assert.Equal(new NodePosition(400, 960), resolved.Position);
     }
 

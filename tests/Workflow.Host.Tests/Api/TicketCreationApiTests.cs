@@ -186,7 +186,18 @@ public sealed class TicketCreationApiTests
         Assert.Equal((2, "prioritise", "workflow"), (prioritised.Sequence, prioritised.Action, prioritised.Actor));
         Assert.Equal("workflow incident-default v1, node 'prioritise'", prioritised.Reason);
         Assert.Equal(TestHost.StartTime, prioritised.At);
-        FieldChange[] changes = [new("PriorityScheme", null, "service-desk"), new("Priority", null, "High")];
+        FieldChange[] changes =
+        [
+            new("PriorityScheme", null, "service-desk"),
+            new("Priority", null, "High"),
+            new("SlaPriority", null, "High"),
+            new("ResponseWarnAt", null, "2026-03-02T09:22:30.0000000+00:00"),
+            new("ResponseDueAt", null, "2026-03-02T09:30:00.0000000+00:00"),
+            new("ResponseStage", null, "Running"),
+            new("ResolutionWarnAt", null, "2026-03-02T12:00:00.0000000+00:00"),
+            new("ResolutionDueAt", null, "2026-03-02T13:00:00.0000000+00:00"),
+            new("ResolutionStage", null, "Running"),
+        ];
         Assert.Equal(changes, prioritised.Changes);
     }
 

@@ -54,11 +54,13 @@ public sealed class TimerActivity : IActivity
     /// <summary>The longest wait a timer accepts; longer ones are almost surely a typing mistake.</summary>
     public static readonly TimeSpan MaxWait = TimeSpan.FromDays(3660);
 
-    private static TimeSpan? Duration(NodeDefinition node)
+    private static TimeSpan? Duration(NodeDefinition node) => ParseWait(node.Text("after"));
+
+    /// <summary>An ISO 8601 duration above zero and at most <see cref="MaxWait"/>; null for anything else.</summary>
+    internal static TimeSpan? ParseWait(string? text)
     {
         try
         {
-            var text = node.Text("after");
             var duration = text is null ? (TimeSpan?)null : XmlConvert.ToTimeSpan(text);
             return duration > TimeSpan.Zero && duration <= MaxWait ? duration : null;
         }

@@ -89,6 +89,51 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                     b.ToTable("idempotency_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Engine.Jobs.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IdempotencyKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("DeliveredAt", "Id");
+
+                    b.ToTable("outbox", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Engine.Problems.ProblemRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -345,8 +390,43 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                     b.Property<string>("ResolutionCode")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ResolutionDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResolutionStage")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolutionWarnAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RespondedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseStage")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResponseWarnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaCheckAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SlaPaused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SlaPausedSince")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlaPriority")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -361,9 +441,22 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("SweptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SweptRules")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SweptRun")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnassignedRaisedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -406,6 +499,8 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("ParentTicketId");
+
+                    b.HasIndex("SlaCheckAt");
 
                     b.HasIndex("Category", "CreatedAt");
 

@@ -1,0 +1,265 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Workflow.Engine.Priority;
+using Workflow.Engine.Rules;
+using Workflow.Engine.Sla;
+using Workflow.Engine.Storage;
+using Workflow.Engine.Tickets;
+using Workflow.Sdk.Tickets;
+
+namespace Workflow.Engine.Jobs;
+
+/// <summary>
+/// Re-evaluates open tickets in batches: raises SLA warnings and breaches and carries out their escalations,
+/// with the notices going out through the outbox. A batch first stamps its tickets with its run number in one
+/// UPDATE, which also locks their rows until it commits, and evaluates only the rows that stamp returned; a
+/// batch run twice (a retry after a crash, a job fetched again after a timeout) finds nothing left the second
+/// time, and a ticket is never evaluated by two workers at once. Thread-safe.
+/// </summary>
+public sealed class Sweeper(
+    WorkflowDbContextFactory contexts,
+    SlaClock clock,
+    PriorityScheme scheme,
+    RuleRegistry rules,
+    TimeProvider time)
+{
+    public const string Actor = "sweep";
+
+    /// <summary>The journal action of the time-based rule that raises the urgency of unassigned tickets.</summary>
+    public const string UnassignedAction = "rule.unassigned";
+
+    /// <summary>Open tickets cut into batches of at most <paramref name="batchSize"/>, by id.</summary>
+    public async Task<IReadOnlyList<SweepBatch>> PlanAsync(
+        long run,
+        int batchSize,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var ids = await db.Tickets.AsNoTracking()
+            .Where(t => t.State == TicketState.New || t.State == TicketState.InProgress
+                || t.State == TicketState.OnHold)
+            .OrderBy(t => t.Id)
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken);
+
+        return [.. ids.Chunk(batchSize).Select(chunk => new SweepBatch(run, chunk[0], chunk[^1]))];
+    }
+
+    /// <summary>Evaluates one batch in one transaction.</summary>
+    /// <exception cref="DbUpdateException">
+    /// A ticket changed under the batch; nothing of it was written, so it can run again.
+    /// </exception>
+    public async Task<SweepResult> RunAsync(SweepBatch batch, CancellationToken cancellationToken = default)
+    {
+        var now = time.GetUtcNow();
+        await using var db = contexts.Create();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        var stamped = await StampAsync(db, batch, now, rules.Current.Version, cancellationToken);
+        if (stamped.Count == 0)
+        {
+            return SweepResult.None;
+        }
+
+        var unassignedSince = now - clock.Policy.RaiseUrgencyWhenUnassignedFor;
+        var due = await db.Tickets
+            .Where(t => stamped.Contains(t.Id)
+                && ((t.SlaCheckAt != null && t.SlaCheckAt <= now)
+                    || (unassignedSince != null && t.State == TicketState.New && t.AssignedTo == null
+                        && t.UnassignedRaisedAt == null && t.CreatedAt <= unassignedSince)))
+            .ToListAsync(cancellationToken);
+        var messages = 0;
+        var escalated = 0;
+        foreach (var ticket in due)
+        {
+            var raised = RaiseIfUnassigned(ticket, now);
+            if (Escalate(db, ticket, now) is { } written)
+            {
+                messages += written;
+                escalated++;
+            }
+            else if (raised)
+            {
+                escalated++;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new SweepResult(stamped.Count, escalated, messages);
+    }
+
+    /// <summary>Carries out every crossing the ticket has reached; the messages written, or null when it reached none.
+    /// </summary>
+    private int? Escalate(WorkflowDbContext db, Ticket ticket, DateTimeOffset now)
+    {
+        var crossings = clock.Crossings(ticket, now);
+        if (crossings.Count == 0)
+        {
+            // The due time moved (a new priority, a pause) since the check time was set; put the check right.
+            clock.Update(ticket, now);
+            return null;
+        }
+
+        var messages = 0;
+        foreach (var crossing in crossings)
+        {
+            var actions = crossing.Stage == SlaStage.Breached ? clock.Policy.OnBreach : clock.Policy.OnWarning;
+            SlaClock.Raise(ticket, crossing);
+            var done = new List<string>();
+            foreach (var action in actions)
+            {
+                if (Apply(db, ticket, crossing, action, now) is { } what)
+                {
+                    done.Add(what);
+                }
+            }
+
+            messages += actions.Contains(EscalationAction.Notify) ? 1 : 0;
+            clock.Update(ticket, now);
+            var stage = crossing.Stage == SlaStage.Breached ? "breached" : "warning";
+            ticket.AppendJournal(
+                Actor,
+                $"sla.{stage}",
+                $"{crossing.Clock} SLA {stage} at {crossing.Threshold:O} (priority {ticket.SlaPriority ?? "-"})"
+                    + (done.Count > 0 ? $"; {string.Join(", ", done)}" : ""),
+                now,
+                always: true);
+        }
+
+        return messages;
+    }
+
+    /// <summary>
+    /// The time-based rule: a new ticket nobody has taken within the policy's time gets one step more urgency,
+    /// once. Returns whether the rule applied.
+    /// </summary>
+    private bool RaiseIfUnassigned(Ticket ticket, DateTimeOffset now)
+    {
+        if (clock.Policy.RaiseUrgencyWhenUnassignedFor is not { } after || ticket.State != TicketState.New
+            || ticket.AssignedTo is not null || ticket.UnassignedRaisedAt is not null || ticket.CreatedAt > now - after)
+        {
+            return false;
+        }
+
+        var own = SchemeOf(ticket);
+        var index = own.Urgencies.ToList().FindIndex(u => u.Code == ticket.Urgency);
+        var outcome = "already at the highest urgency";
+        if (index > 0 && ticket.Impact is { } impact)
+        {
+            var urgency = own.Urgencies[index - 1].Code;
+            ticket.Prioritise(impact, urgency, own.PriorityFor(impact, urgency).Code, own.Id);
+            outcome = $"urgency raised to {urgency}, priority {ticket.Priority}";
+        }
+
+        ticket.RaisedWhileUnassigned(now);
+        clock.Update(ticket, now);
+        ticket.AppendJournal(
+            Actor,
+            UnassignedAction,
+            $"new and taken by nobody for {after:c} (rule set {rules.Current.Version}); {outcome}",
+            now);
+        return true;
+    }
+
+    private PriorityScheme SchemeOf(Ticket ticket) =>
+        ticket.PriorityScheme is { } id ? PrioritySchemeLoader.TryBuiltIn(id) ?? scheme : scheme;
+
+    private string? Apply(
+        WorkflowDbContext db,
+        Ticket ticket,
+        SlaCrossing crossing,
+        EscalationAction action,
+        DateTimeOffset now)
+    {
+        switch (action)
+        {
+            case EscalationAction.Notify:
+                db.Outbox.Add(Notice(ticket, crossing, now));
+                return "notified";
+            case EscalationAction.RaisePriority:
+                var own = SchemeOf(ticket);
+                var index = own.Levels.ToList().FindIndex(l => l.Code == ticket.Priority);
+                if (index <= 0)
+                {
+                    return null;
+                }
+
+                ticket.RaisePriority(own.Levels[index - 1].Code);
+                return $"priority raised to {ticket.Priority}";
+            case EscalationAction.Reassign:
+                if (clock.Policy.NextTier(ticket.AssignmentGroup) is not { } tier)
+                {
+                    return null;
+                }
+
+                ticket.Assign(tier, null);
+                return $"reassigned to {tier}";
+            default:
+                throw new ArgumentOutOfRangeException(nameof(action), action, null);
+        }
+    }
+
+    /// <summary>The key names the ticket, clock, stage and threshold: one notice per crossing, ever.</summary>
+    private static OutboxMessage Notice(Ticket ticket, SlaCrossing crossing, DateTimeOffset now)
+    {
+        var stage = crossing.Stage == SlaStage.Breached ? "breached" : "warning";
+        var key = $"sla:{ticket.Id}:{crossing.Clock}:{stage}:{crossing.Threshold.UtcTicks}";
+        var payload = JsonSerializer.Serialize(
+            new
+            {
+                ticketId = ticket.Id,
+                number = ticket.Number,
+                subject = ticket.Subject,
+                clock = crossing.Clock,
+                stage,
+                threshold = crossing.Threshold,
+                priority = ticket.Priority,
+                assignmentGroup = ticket.AssignmentGroup,
+            },
+            JsonSerializerOptions.Web);
+        return OutboxMessage.Create(key, $"sla.{stage}", ticket.Id, payload, now);
+    }
+
+    private static async Task<List<long>> StampAsync(
+        WorkflowDbContext db,
+        SweepBatch batch,
+        DateTimeOffset now,
+        string rules,
+        CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = """
+            UPDATE tickets SET "SweptRun" = @run, "SweptAt" = @at, "SweptRules" = @rules
+            WHERE "Id" >= @from AND "Id" <= @to AND "State" IN ('New', 'InProgress', 'OnHold')
+              AND ("SweptRun" IS NULL OR "SweptRun" < @run)
+            RETURNING "Id"
+            """;
+        Add(command, "run", batch.Run);
+        Add(command, "at", db is SqliteWorkflowDbContext ? now.UtcTicks : now.ToUniversalTime());
+        Add(command, "rules", rules);
+        Add(command, "from", batch.FromId);
+        Add(command, "to", batch.ToId);
+
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+    }
+}
