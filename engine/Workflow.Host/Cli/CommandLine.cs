@@ -11,6 +11,8 @@ public static class CommandLine
               Import a ServiceNow incident event log and print a summary.
         """ + "\n" + ImportCommand.Options + """
 
+          Workflow.Host loadcheck [--seconds N] [--connections N] [--Engine:SETTING=VALUE ...]
+              Create tickets over HTTP on loopback for N seconds and print requests/s, p50 and p99.
           Workflow.Host help
               Show this text.
         """;
@@ -29,6 +31,7 @@ public static class CommandLine
         return verb switch
         {
             "import" => await ImportCommand.RunAsync(args[1..], output, errors),
+            "loadcheck" => await LoadCheckCommand.RunAsync(args[1..], output, errors),
             null => await HostApp.RunAsync(args, errors),
             "serve" => await HostApp.RunAsync(args[1..], errors),
             _ when verb.StartsWith('-') => await HostApp.RunAsync(args, errors),
