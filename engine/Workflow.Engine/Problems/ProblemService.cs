@@ -92,7 +92,9 @@ public sealed class ProblemService(WorkflowDbContextFactory contexts, TimeProvid
     }
 
     /// <summary>Links a ticket to the problem, or (<paramref name="link"/> false) removes the link.</summary>
-    /// <exception cref="KeyNotFoundException">No such problem, or (when unlinking) the ticket is not linked to it.</exception>
+    /// <exception cref="KeyNotFoundException">
+    /// No such problem, or (when unlinking) the ticket is not linked to it.
+    /// </exception>
     /// <exception cref="ValidationException">The ticket to link does not exist.</exception>
     public async Task LinkAsync(
         long id,

@@ -55,7 +55,10 @@ internal static class ReportEndpoints
 
             var rows = await reports.CountsAsync(group, range.From, range.To, http.RequestAborted);
             return csv
-                ? Csv.Of([group.ToString().ToLowerInvariant(), "count"], rows.Select(r => new object?[] { r.Value, r.Count }), $"counts-by-{by}.csv")
+                ? Csv.Of(
+                    [group.ToString().ToLowerInvariant(), "count"],
+                    rows.Select(r => new object?[] { r.Value, r.Count }),
+                    $"counts-by-{by}.csv")
                 : Results.Ok(new CountReport(range.From, range.To, group.ToString(), rows));
         });
 
@@ -74,10 +77,16 @@ internal static class ReportEndpoints
             Throw(errors);
 
             var rows = await reports.ResponseTimesAsync(range.From, range.To, http.RequestAborted);
-            string[] header = ["priority", "tickets", "responded", "meanMinutesToRespond", "resolved", "meanMinutesToResolve"];
+            string[] header =
+                ["priority", "tickets", "responded", "meanMinutesToRespond", "resolved", "meanMinutesToResolve"];
             return csv
-                ? Csv.Of(header, rows.Select(r => new object?[]
-                    { r.Priority, r.Tickets, r.Responded, r.MeanMinutesToRespond, r.Resolved, r.MeanMinutesToResolve }), "response-times.csv")
+                ? Csv.Of(
+                    header,
+                    rows.Select(r => new object?[]
+                    {
+                        r.Priority, r.Tickets, r.Responded, r.MeanMinutesToRespond, r.Resolved, r.MeanMinutesToResolve,
+                    }),
+                    "response-times.csv")
                 : Results.Ok(new ResponseTimeReport(range.From, range.To, rows));
         });
 
@@ -115,7 +124,9 @@ internal static class ReportEndpoints
             var range = Range(errors, engine, from, to);
             var csv = WantsCsv(errors, http, format);
             var top = 10;
-            if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > 100))
+            var readable = limit is null
+                || int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out top);
+            if (!readable || top is < 1 or > 100)
             {
                 errors.Add(new("limit", "must be a whole number from 1 to 100."));
             }
@@ -124,7 +135,10 @@ internal static class ReportEndpoints
 
             var rows = await reports.TopConfigurationItemsAsync(range.From, range.To, top, http.RequestAborted);
             return csv
-                ? Csv.Of(["configurationItem", "incidents"], rows.Select(r => new object?[] { r.Value, r.Count }), "top-configuration-items.csv")
+                ? Csv.Of(
+                    ["configurationItem", "incidents"],
+                    rows.Select(r => new object?[] { r.Value, r.Count }),
+                    "top-configuration-items.csv")
                 : Results.Ok(new CountReport(range.From, range.To, "configurationItem", rows));
         });
 
@@ -173,8 +187,9 @@ internal static class ReportEndpoints
             errors.Add(new("format", "must be json or csv."));
         }
 
+        var accept = http.Request.Headers.Accept.ToString();
         return format == "csv"
-            || (format is null && http.Request.Headers.Accept.ToString().Contains(Csv.MediaType, StringComparison.OrdinalIgnoreCase));
+            || (format is null && accept.Contains(Csv.MediaType, StringComparison.OrdinalIgnoreCase));
     }
 
     private static void Throw(List<FieldError> errors)

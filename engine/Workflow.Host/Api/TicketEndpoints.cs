@@ -56,7 +56,8 @@ internal static class TicketEndpoints
             var validator = new TicketValidator(engine.TimeInput, engine.PriorityScheme, engine.Categories);
             var details = validator.Validate(body, engine.Time.GetUtcNow());
 
-            var (id, replayed) = await creation.CreateAsync(details, body, actor, caller, idempotencyKey, http.RequestAborted);
+            var (id, replayed) = await creation.CreateAsync(
+                details, body, actor, caller, idempotencyKey, http.RequestAborted);
             var view = await ViewAsync(engine, id, caller, http);
             if (replayed)
             {

@@ -129,7 +129,9 @@ internal static class WorkflowEndpoints
     {
         if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            throw new BadHttpRequestException("Send the document as application/json.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException(
+                "Send the document as application/json.",
+                StatusCodes.Status415UnsupportedMediaType);
         }
 
         using var reader = new StreamReader(request.Body);
@@ -149,7 +151,10 @@ internal static class WorkflowEndpoints
         (await VersionsAsync(engine, id, http)).FirstOrDefault(r => r.Status == DefinitionStatus.Draft)
         ?? throw new KeyNotFoundException($"Workflow '{id}' has no draft.");
 
-    private static WorkflowDefinitionView Summarise(string id, IReadOnlyList<WorkflowDefinitionRecord> versions, bool withDocument)
+    private static WorkflowDefinitionView Summarise(
+        string id,
+        IReadOnlyList<WorkflowDefinitionRecord> versions,
+        bool withDocument)
     {
         var published = versions.Where(r => r.Status == DefinitionStatus.Published).MaxBy(r => r.Version);
         var draft = versions.FirstOrDefault(r => r.Status == DefinitionStatus.Draft);

@@ -100,7 +100,8 @@ public static class LoadCheckCommand
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features
                 .GetRequiredFeature<IServerAddressesFeature>().Addresses.Single());
             var before = await CountAsync(engine);
-            output.WriteLine($"loadcheck: {connections} connections for {seconds} s against {address} ({engine.Contexts.Options.Provider})");
+            var provider = engine.Contexts.Options.Provider;
+            output.WriteLine($"loadcheck: {connections} connections for {seconds} s against {address} ({provider})");
 
             var result = await SendAsync(address, key, TimeSpan.FromSeconds(seconds), connections);
             var stored = await CountAsync(engine) - before;
@@ -150,7 +151,9 @@ public static class LoadCheckCommand
         var done = await Task.WhenAll(workers);
         var elapsed = clock.Elapsed;
         var all = done.SelectMany(d => d.latencies).Order().ToArray();
-        var statuses = done.SelectMany(d => d.statuses).GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
+        var statuses = done.SelectMany(d => d.statuses)
+            .GroupBy(s => s.Key)
+            .ToDictionary(g => g.Key, g => g.Sum(s => s.Value));
         return new LoadResult(all, statuses, elapsed);
     }
 
@@ -158,7 +161,9 @@ public static class LoadCheckCommand
     {
         var invariant = CultureInfo.InvariantCulture;
         var total = result.Latencies.Length;
-        output.WriteLine(string.Create(invariant, $"requests: {total:N0} in {result.Elapsed.TotalSeconds:F1} s, {total / result.Elapsed.TotalSeconds:F0} requests/s"));
+        var seconds = result.Elapsed.TotalSeconds;
+        var rate = total / seconds;
+        output.WriteLine(string.Create(invariant, $"requests: {total:N0} in {seconds:F1} s, {rate:F0} requests/s"));
         output.WriteLine("answers: " + string.Join(", ", result.Statuses.OrderBy(s => s.Key)
             .Select(s => s.Key == 0 ? $"no answer {s.Value:N0}" : $"{s.Key} {s.Value:N0}")));
         output.WriteLine(string.Create(invariant,
