@@ -138,9 +138,10 @@ public sealed class MajorIncidentService(
                 await tickets.ActAsync(id, action, cancellationToken);
                 resolved++;
             }
-            catch (Workflows.WorkflowConflictException)
+            catch (Exception ex) when (ex is InvalidOperationException or ValidationException)
             {
-                // Someone acted on the child at the same moment; their step stands and the child stays open.
+                // Someone acted on the child at the same moment, or its workflow refused the resolution; the
+                // parent's step has been committed either way, so the child stays open and is counted as left.
             }
         }
 

@@ -202,8 +202,7 @@ internal static class TicketChangeEndpoints
                 throw new ValidationException("problem", "is required, for example PRB0000001.");
             }
 
-            var known = await problems.ListAsync(http.RequestAborted);
-            if (known.All(p => p.Number != number))
+            if (!await problems.ExistsAsync(number, http.RequestAborted))
             {
                 throw new ValidationException("problem", $"there is no problem {number}.");
             }
