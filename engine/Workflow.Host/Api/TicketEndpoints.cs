@@ -18,7 +18,6 @@ internal static class TicketEndpoints
             .WithSummary("Log a ticket; a retry with the same Idempotency-Key returns the first ticket.")
             .Accepts<NewTicket>("application/json")
             .Produces<TicketView>(StatusCodes.Status201Created)
-            .Produces<TicketView>(StatusCodes.Status200OK)
             .ApiProblems(409, 413, 415);
         tickets.MapGet("", TicketListEndpoint.ListAsync)
             .WithSummary("List tickets with filters, a sort order and cursor paging.")

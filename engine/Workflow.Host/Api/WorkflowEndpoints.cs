@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Validation;
+using Workflow.Engine.Workflows;
 using Workflow.Host.Api.Access;
 
 namespace Workflow.Host.Api;
@@ -28,6 +29,9 @@ internal static class WorkflowEndpoints
         workflows.MapGet("{id}/versions/{version:int}", VersionAsync)
             .WithSummary("One version with its document.")
             .Produces<WorkflowVersionView>().ApiProblems(404);
+        workflows.MapGet("{id}/tickets-per-node", TicketsPerNodeAsync)
+            .WithSummary("How many tickets wait at each node, per published version, for the designer's live view.")
+            .Produces<IReadOnlyList<NodeCountView>>().ApiProblems(404);
         workflows.MapGet("{id}/draft", DraftAsync)
             .WithSummary("The draft; its ETag is the revision to send in If-Match when saving.")
             .Produces<WorkflowVersionView>().ApiProblems(404);
@@ -71,6 +75,20 @@ internal static class WorkflowEndpoints
             var record = (await VersionsAsync(engine, id, http)).FirstOrDefault(r => r.Version == version)
                 ?? throw new KeyNotFoundException($"Workflow '{id}' has no version {version}.");
             return Results.Ok(WorkflowVersionView.From(record, true));
+        });
+
+    private static Task<IResult> TicketsPerNodeAsync(string id, WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            await VersionsAsync(engine, id, http);
+
+            await using var db = engine.Contexts.Create();
+            var counts = await db.Instances.AsNoTracking()
+                .Where(i => i.DefinitionId == id && i.Status != InstanceStatus.Completed && i.CurrentNodeId != null)
+                .GroupBy(i => new { i.DefinitionVersion, i.CurrentNodeId })
+                .Select(g => new NodeCountView(g.Key.DefinitionVersion, g.Key.CurrentNodeId!, g.Count()))
+                .ToListAsync(http.RequestAborted);
+            return Results.Ok(counts.OrderBy(c => c.Version).ThenBy(c => c.Node, StringComparer.Ordinal).ToList());
         });
 
     private static Task<IResult> DraftAsync(string id, WorkflowEngine engine, HttpContext http) =>

@@ -110,6 +110,23 @@ public sealed class WorkflowApiTests
         Assert.Equal("Workflow 'incident-default' has no draft.", problem.Detail);
     }
 
+    [SkippableTheory, StorageProviders]
+    public async Task TicketsPerNode_ThreeTicketsOneAcknowledged_CountsEachNode(string provider)
+    {
+        await using var host = await TestHost.StartOnAsync(provider);
+        var first = await host.CreateTicketAsync();
+        await host.CreateTicketAsync();
+        var third = await host.CreateTicketAsync();
+        await host.ActAsync(first.Id, TicketRequests.Action("acknowledge", first));
+        await host.ActAsync(third.Id, TicketRequests.Action("cancel", third));
+
+        var counts = await host.Client.CallAsync(HttpMethod.Get, $"{Path}/tickets-per-node");
+
+        Assert.Equal(
+            ["1 triage 1", "1 working 1"],
+            counts.AsArray().Select(c => $"{c!["version"]} {c["node"]} {c["tickets"]}"));
+    }
+
     [Fact]
     public async Task GetActivities_Catalog_DescribesInputsAsJsonSchema()
     {
