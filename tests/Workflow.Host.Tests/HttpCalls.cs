@@ -29,7 +29,9 @@ internal static class HttpCalls
     }
 
     /// <summary>Checks the status and reads the body as JSON.</summary>
-    public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
+    public static async Task<JsonNode> JsonAsync(
+        this HttpResponseMessage response,
+        HttpStatusCode expected = HttpStatusCode.OK)
     {
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(expected == response.StatusCode, $"Expected {expected}, got {response.StatusCode}: {text}");

@@ -32,7 +32,9 @@ public sealed class MajorIncidentService(
 
         await using (var db = contexts.Create())
         {
-            var children = await db.Tickets.AsNoTracking().Where(t => childIds.Contains(t.Id)).ToListAsync(cancellationToken);
+            var children = await db.Tickets.AsNoTracking()
+                .Where(t => childIds.Contains(t.Id))
+                .ToListAsync(cancellationToken);
             CheckChildren(children, childIds, "ticketIds");
         }
 
@@ -80,7 +82,9 @@ public sealed class MajorIncidentService(
     {
         await using var db = contexts.Create();
         var major = await MajorAsync(db, parentId, cancellationToken);
-        var child = await db.Tickets.SingleOrDefaultAsync(t => t.Id == childId && t.ParentTicketId == parentId, cancellationToken)
+        var child = await db.Tickets.SingleOrDefaultAsync(
+                t => t.Id == childId && t.ParentTicketId == parentId,
+                cancellationToken)
             ?? throw new KeyNotFoundException($"Ticket {childId} is not a child of major incident {major.Number}.");
 
         child.LinkParent(null);
@@ -134,9 +138,10 @@ public sealed class MajorIncidentService(
                 await tickets.ActAsync(id, action, cancellationToken);
                 resolved++;
             }
-            catch (Workflows.WorkflowConflictException)
+            catch (Exception ex) when (ex is InvalidOperationException or ValidationException)
             {
-                // Someone acted on the child at the same moment; their step stands and the child stays open.
+                // Someone acted on the child at the same moment, or its workflow refused the resolution; the
+                // parent's step has been committed either way, so the child stays open and is counted as left.
             }
         }
 

@@ -69,6 +69,20 @@ public sealed class ProblemService(WorkflowDbContextFactory contexts, TimeProvid
         return problem;
     }
 
+    /// <summary>True when a problem has this number (<c>PRB0000001</c>).</summary>
+    public async Task<bool> ExistsAsync(string number, CancellationToken cancellationToken = default)
+    {
+        if (!number.StartsWith("PRB", StringComparison.Ordinal)
+            || !long.TryParse(number.AsSpan(3), System.Globalization.NumberStyles.None, null, out var id)
+            || ProblemRecord.NumberOf(id) != number)
+        {
+            return false;
+        }
+
+        await using var db = contexts.Create();
+        return await db.Problems.AnyAsync(p => p.Id == id, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<ProblemRecord>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = contexts.Create();
@@ -92,7 +106,9 @@ public sealed class ProblemService(WorkflowDbContextFactory contexts, TimeProvid
     }
 
     /// <summary>Links a ticket to the problem, or (<paramref name="link"/> false) removes the link.</summary>
-    /// <exception cref="KeyNotFoundException">No such problem, or (when unlinking) the ticket is not linked to it.</exception>
+    /// <exception cref="KeyNotFoundException">
+    /// No such problem, or (when unlinking) the ticket is not linked to it.
+    /// </exception>
     /// <exception cref="ValidationException">The ticket to link does not exist.</exception>
     public async Task LinkAsync(
         long id,

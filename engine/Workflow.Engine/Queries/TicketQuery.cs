@@ -82,7 +82,8 @@ public sealed class TicketQuery(WorkflowDbContextFactory contexts)
         return query.Where(Expression.Lambda<Func<Ticket, bool>>(equal, field.Parameters));
     }
 
-    private static IQueryable<Ticket> Order(IQueryable<Ticket> query, TicketSort sort) => (sort.Field, sort.Descending) switch
+    private static IQueryable<Ticket> Order(IQueryable<Ticket> query, TicketSort sort) =>
+        (sort.Field, sort.Descending) switch
     {
         (TicketSortField.Id, false) => query.OrderBy(t => t.Id),
         (TicketSortField.Id, true) => query.OrderByDescending(t => t.Id),

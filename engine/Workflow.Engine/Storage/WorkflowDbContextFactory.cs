@@ -29,7 +29,7 @@ public sealed class WorkflowDbContextFactory
         {
             _sqlite = new DbContextOptionsBuilder<SqliteWorkflowDbContext>()
                 .UseSqlite(SqliteConnectionString(options.ConnectionString))
-                .AddInterceptors(interceptors)
+                .AddInterceptors([new SqliteConnectionSetup(), .. interceptors])
                 .Options;
         }
         else

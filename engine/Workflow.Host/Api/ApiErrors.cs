@@ -43,7 +43,10 @@ internal static class ApiErrors
         }
         catch (PreconditionRequiredException ex)
         {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status428PreconditionRequired, title: "If-Match required.");
+            return Results.Problem(
+                ex.Message,
+                statusCode: StatusCodes.Status428PreconditionRequired,
+                title: "If-Match required.");
         }
         catch (IllegalTransitionException ex)
         {

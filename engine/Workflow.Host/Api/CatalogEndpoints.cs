@@ -14,20 +14,25 @@ internal static class CatalogEndpoints
 {
     public static void MapCatalogEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/activities", (WorkflowEngine engine) =>
-                Results.Ok(engine.Catalog.Descriptors.OrderBy(d => d.Type, StringComparer.Ordinal).Select(ActivityView.From).ToList()))
+        app.MapGet("/api/activities", (WorkflowEngine engine) => Results.Ok(engine.Catalog.Descriptors
+                .OrderBy(d => d.Type, StringComparer.Ordinal)
+                .Select(ActivityView.From)
+                .ToList()))
             .WithTags("Workflows")
             .WithSummary("The activity catalog: each activity's stage, outcomes, inputs and the inputs' JSON Schema.")
             .RequireAuthorization(Policies.Agent)
             .Produces<IReadOnlyList<ActivityView>>().ApiProblems();
 
         app.MapGet("/api/categories", (WorkflowEngine engine) => Results.Ok(new CategoryTreeView(
-                [.. engine.Categories.Categories.Select(c => new CategoryView(c, [.. engine.Categories.SubcategoriesOf(c)]))])))
+                [.. engine.Categories.Categories.Select(c =>
+                    new CategoryView(c, [.. engine.Categories.SubcategoriesOf(c)]))])))
             .WithTags("Categories")
             .WithSummary("The category tree in force.")
             .Produces<CategoryTreeView>().ApiProblems();
 
-        app.MapGet("/api/priority-scheme", (WorkflowEngine engine) => Results.Ok(PrioritySchemeView.From(engine.PriorityScheme)))
+        app.MapGet(
+                "/api/priority-scheme",
+                (WorkflowEngine engine) => Results.Ok(PrioritySchemeView.From(engine.PriorityScheme)))
             .WithTags("Categories")
             .WithSummary("The priority scheme in force: impacts, urgencies, levels and the matrix.")
             .Produces<PrioritySchemeView>().ApiProblems();
@@ -98,7 +103,8 @@ internal sealed record PrioritySchemeView(
 {
     public static PrioritySchemeView From(Workflow.Engine.Priority.PriorityScheme s) => new(
         s.Id, s.Name, s.Impacts, s.Urgencies, s.Levels,
-        [.. s.Impacts.SelectMany(i => s.Urgencies.Select(u => new PriorityCellView(i.Code, u.Code, s.PriorityFor(i.Code, u.Code).Code)))]);
+        [.. s.Impacts.SelectMany(i => s.Urgencies.Select(u =>
+            new PriorityCellView(i.Code, u.Code, s.PriorityFor(i.Code, u.Code).Code)))]);
 }
 
 /// <summary>One cell of the matrix.</summary>

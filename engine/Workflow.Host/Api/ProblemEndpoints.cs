@@ -32,11 +32,14 @@ internal static class ProblemEndpoints
                 LinkAsync(id, body?.TicketId, link: true, service, http))
             .WithSummary("Link a ticket to the problem.")
             .Accepts<TicketLinkRequest>("application/json").Produces<ProblemView>().ApiProblems(404);
-        problems.MapDelete("{id:long}/tickets/{ticketId:long}", (long id, long ticketId, ProblemService service, HttpContext http) =>
-                LinkAsync(id, ticketId, link: false, service, http))
+        problems.MapDelete(
+                "{id:long}/tickets/{ticketId:long}",
+                (long id, long ticketId, ProblemService service, HttpContext http) =>
+                    LinkAsync(id, ticketId, link: false, service, http))
             .WithSummary("Unlink a ticket from the problem.")
             .Produces<ProblemView>().ApiProblems(404);
-        problems.MapPost("{id:long}/resolve", (long id, ProblemService service, HttpContext http) => ApiErrors.GuardAsync(async () =>
+        problems.MapPost("{id:long}/resolve", (long id, ProblemService service, HttpContext http) =>
+            ApiErrors.GuardAsync(async () =>
             {
                 await service.ResolveAsync(id, http.RequestAborted);
                 var (problem, tickets) = await service.GetAsync(id, http.RequestAborted);

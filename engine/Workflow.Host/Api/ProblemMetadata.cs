@@ -26,7 +26,11 @@ internal static class ProblemMetadata
                 response.Content ??= new Dictionary<string, OpenApiMediaType>();
                 response.Content[Csv.MediaType] = new OpenApiMediaType
                 {
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "RFC 4180 CSV with a header line." },
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "RFC 4180 CSV with a header line.",
+                    },
                 };
             }
 

@@ -13,8 +13,6 @@ namespace Workflow.Host.Api;
 /// </summary>
 internal static class ReportEndpoints
 {
-    public static readonly TimeSpan DefaultRange = TimeSpan.FromDays(30);
-
     public static void MapReportEndpoints(this IEndpointRouteBuilder app)
     {
         var reports = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Agent);
@@ -34,68 +32,58 @@ internal static class ReportEndpoints
 
     private static Task<IResult> CountsAsync(
         ReportService reports,
-        WorkflowEngine engine,
-        HttpContext http,
-        string? by = null,
-        string? from = null,
-        string? to = null,
-        string? format = null) =>
+        [AsParameters] ReportQuery query,
+        string? by = null) =>
         ApiErrors.GuardAsync(async () =>
         {
             var errors = new List<FieldError>();
-            var range = Range(errors, engine, from, to);
+            var (range, csv) = query.Read(errors);
             var group = CountBy.Category;
             if (by is null || !Enum.TryParse(by, ignoreCase: true, out group) || int.TryParse(by, out _))
             {
                 errors.Add(new("by", "is required: category, priority or state."));
             }
 
-            var csv = WantsCsv(errors, http, format);
             Throw(errors);
 
-            var rows = await reports.CountsAsync(group, range.From, range.To, http.RequestAborted);
+            var rows = await reports.CountsAsync(group, range.From, range.To, query.Http.RequestAborted);
             return csv
-                ? Csv.Of([group.ToString().ToLowerInvariant(), "count"], rows.Select(r => new object?[] { r.Value, r.Count }), $"counts-by-{by}.csv")
+                ? Csv.Of(
+                    [group.ToString().ToLowerInvariant(), "count"],
+                    rows.Select(r => new object?[] { r.Value, r.Count }),
+                    $"counts-by-{by}.csv")
                 : Results.Ok(new CountReport(range.From, range.To, group.ToString(), rows));
         });
 
-    private static Task<IResult> ResponseTimesAsync(
-        ReportService reports,
-        WorkflowEngine engine,
-        HttpContext http,
-        string? from = null,
-        string? to = null,
-        string? format = null) =>
+    private static Task<IResult> ResponseTimesAsync(ReportService reports, [AsParameters] ReportQuery query) =>
         ApiErrors.GuardAsync(async () =>
         {
             var errors = new List<FieldError>();
-            var range = Range(errors, engine, from, to);
-            var csv = WantsCsv(errors, http, format);
+            var (range, csv) = query.Read(errors);
             Throw(errors);
 
-            var rows = await reports.ResponseTimesAsync(range.From, range.To, http.RequestAborted);
-            string[] header = ["priority", "tickets", "responded", "meanMinutesToRespond", "resolved", "meanMinutesToResolve"];
+            var rows = await reports.ResponseTimesAsync(range.From, range.To, query.Http.RequestAborted);
+            string[] header =
+                ["priority", "tickets", "responded", "meanMinutesToRespond", "resolved", "meanMinutesToResolve"];
             return csv
-                ? Csv.Of(header, rows.Select(r => new object?[]
-                    { r.Priority, r.Tickets, r.Responded, r.MeanMinutesToRespond, r.Resolved, r.MeanMinutesToResolve }), "response-times.csv")
+                ? Csv.Of(
+                    header,
+                    rows.Select(r => new object?[]
+                    {
+                        r.Priority, r.Tickets, r.Responded, r.MeanMinutesToRespond, r.Resolved, r.MeanMinutesToResolve,
+                    }),
+                    "response-times.csv")
                 : Results.Ok(new ResponseTimeReport(range.From, range.To, rows));
         });
 
-    private static Task<IResult> ReopenRateAsync(
-        ReportService reports,
-        WorkflowEngine engine,
-        HttpContext http,
-        string? from = null,
-        string? to = null,
-        string? format = null) =>
+    private static Task<IResult> ReopenRateAsync(ReportService reports, [AsParameters] ReportQuery query) =>
         ApiErrors.GuardAsync(async () =>
         {
             var errors = new List<FieldError>();
-            var range = Range(errors, engine, from, to);
-            var csv = WantsCsv(errors, http, format);
+            var (range, csv) = query.Read(errors);
             Throw(errors);
 
-            var rate = await reports.ReopenRateAsync(range.From, range.To, http.RequestAborted);
+            var rate = await reports.ReopenRateAsync(range.From, range.To, query.Http.RequestAborted);
             return csv
                 ? Csv.Of(["resolved", "reopened", "rate"], [[rate.Resolved, rate.Reopened, rate.Rate]], "reopen-rate.csv")
                 : Results.Ok(new ReopenRateReport(range.From, range.To, rate.Resolved, rate.Reopened, rate.Rate));
@@ -103,30 +91,56 @@ internal static class ReportEndpoints
 
     private static Task<IResult> TopItemsAsync(
         ReportService reports,
-        WorkflowEngine engine,
-        HttpContext http,
-        string? from = null,
-        string? to = null,
-        string? limit = null,
-        string? format = null) =>
+        [AsParameters] ReportQuery query,
+        string? limit = null) =>
         ApiErrors.GuardAsync(async () =>
         {
             var errors = new List<FieldError>();
-            var range = Range(errors, engine, from, to);
-            var csv = WantsCsv(errors, http, format);
+            var (range, csv) = query.Read(errors);
             var top = 10;
-            if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out top) || top is < 1 or > 100))
+            var readable = limit is null
+                || int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out top);
+            if (!readable || top is < 1 or > 100)
             {
                 errors.Add(new("limit", "must be a whole number from 1 to 100."));
             }
 
             Throw(errors);
 
-            var rows = await reports.TopConfigurationItemsAsync(range.From, range.To, top, http.RequestAborted);
+            var rows = await reports.TopConfigurationItemsAsync(range.From, range.To, top, query.Http.RequestAborted);
             return csv
-                ? Csv.Of(["configurationItem", "incidents"], rows.Select(r => new object?[] { r.Value, r.Count }), "top-configuration-items.csv")
+                ? Csv.Of(
+                    ["configurationItem", "incidents"],
+                    rows.Select(r => new object?[] { r.Value, r.Count }),
+                    "top-configuration-items.csv")
                 : Results.Ok(new CountReport(range.From, range.To, "configurationItem", rows));
         });
+
+    private static void Throw(List<FieldError> errors)
+    {
+        if (errors.Count > 0)
+        {
+            throw new ValidationException(errors);
+        }
+    }
+}
+
+/// <summary>What every report takes: the time range, the answer's format, and the request they came with.</summary>
+/// <param name="From">ISO 8601 with an offset; 30 days before <paramref name="To"/> when left out.</param>
+/// <param name="To">ISO 8601 with an offset, exclusive; now when left out.</param>
+/// <param name="Format">json (the default) or csv; <c>Accept: text/csv</c> asks for CSV too.</param>
+/// <param name="Engine">The engine, for its clock.</param>
+/// <param name="Http">The request.</param>
+internal sealed record ReportQuery(
+    string? From,
+    string? To,
+    string? Format,
+    WorkflowEngine Engine,
+    HttpContext Http)
+{
+    /// <summary>Reads the range and the format, adding an error for each parameter that is refused.</summary>
+    public ((DateTimeOffset From, DateTimeOffset To) Range, bool Csv) Read(List<FieldError> errors) =>
+        (Range(errors, Engine, From, To), WantsCsv(errors, Http, Format));
 
     private static (DateTimeOffset From, DateTimeOffset To) Range(
         List<FieldError> errors,
@@ -135,7 +149,7 @@ internal static class ReportEndpoints
         string? to)
     {
         var end = Time(errors, "to", to) ?? engine.Time.GetUtcNow();
-        var start = Time(errors, "from", from) ?? end - DefaultRange;
+        var start = Time(errors, "from", from) ?? end - TimeSpan.FromDays(30);
         if (start >= end)
         {
             errors.Add(new("from", "must be earlier than to."));
@@ -173,16 +187,9 @@ internal static class ReportEndpoints
             errors.Add(new("format", "must be json or csv."));
         }
 
+        var accept = http.Request.Headers.Accept.ToString();
         return format == "csv"
-            || (format is null && http.Request.Headers.Accept.ToString().Contains(Csv.MediaType, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static void Throw(List<FieldError> errors)
-    {
-        if (errors.Count > 0)
-        {
-            throw new ValidationException(errors);
-        }
+            || (format is null && accept.Contains(Csv.MediaType, StringComparison.OrdinalIgnoreCase));
     }
 }
 

@@ -28,8 +28,10 @@ internal static class TicketChangeEndpoints
             .ApiProblems(404, 409, 412, 413, 415);
 
         var links = tickets.MapGroup("{id:long}/links").RequireAuthorization(Policies.Agent);
-        links.MapPut("duplicate-of", (long id, TicketLinkRequest? body, WorkflowEngine engine, TicketChangeService changes, HttpContext http) =>
-                LinkTicketAsync(id, body, engine, changes, http))
+        links.MapPut(
+                "duplicate-of",
+                (long id, TicketLinkRequest? body, WorkflowEngine engine, TicketChangeService changes, HttpContext http) =>
+                    LinkTicketAsync(id, body, engine, changes, http))
             .WithSummary("Mark the ticket as a duplicate of another.")
             .Accepts<TicketLinkRequest>("application/json").Produces<TicketView>().ApiProblems(404, 409, 412);
         links.MapDelete("duplicate-of", (long id, WorkflowEngine engine, TicketChangeService changes, HttpContext http) =>
@@ -200,8 +202,7 @@ internal static class TicketChangeEndpoints
                 throw new ValidationException("problem", "is required, for example PRB0000001.");
             }
 
-            var known = await problems.ListAsync(http.RequestAborted);
-            if (known.All(p => p.Number != number))
+            if (!await problems.ExistsAsync(number, http.RequestAborted))
             {
                 throw new ValidationException("problem", $"there is no problem {number}.");
             }

@@ -18,7 +18,6 @@ internal static class TicketEndpoints
             .WithSummary("Log a ticket; a retry with the same Idempotency-Key returns the first ticket.")
             .Accepts<NewTicket>("application/json")
             .Produces<TicketView>(StatusCodes.Status201Created)
-            .Produces<TicketView>(StatusCodes.Status200OK)
             .ApiProblems(409, 413, 415);
         tickets.MapGet("", TicketListEndpoint.ListAsync)
             .WithSummary("List tickets with filters, a sort order and cursor paging.")
@@ -56,7 +55,8 @@ internal static class TicketEndpoints
             var validator = new TicketValidator(engine.TimeInput, engine.PriorityScheme, engine.Categories);
             var details = validator.Validate(body, engine.Time.GetUtcNow());
 
-            var (id, replayed) = await creation.CreateAsync(details, body, actor, caller, idempotencyKey, http.RequestAborted);
+            var (id, replayed) = await creation.CreateAsync(
+                details, body, actor, caller, idempotencyKey, http.RequestAborted);
             var view = await ViewAsync(engine, id, caller, http);
             if (replayed)
             {

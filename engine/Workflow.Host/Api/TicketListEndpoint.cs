@@ -57,7 +57,8 @@ internal static class TicketListEndpoint
     private static List<TicketState> States(List<FieldError> errors, string? value)
     {
         var states = new List<TicketState>();
-        foreach (var name in (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var names = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        foreach (var name in names)
         {
             if (Enum.TryParse<TicketState>(name, ignoreCase: true, out var parsed) && !int.TryParse(name, out _))
             {

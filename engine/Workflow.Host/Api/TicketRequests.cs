@@ -35,7 +35,12 @@ internal enum CommentVisibility
 internal sealed record CommentRequest(string? Text, CommentVisibility? Visibility);
 
 /// <summary>A comment as the API returns it.</summary>
-internal sealed record CommentView(int Sequence, DateTimeOffset At, string Author, CommentVisibility Visibility, string Text);
+internal sealed record CommentView(
+    int Sequence,
+    DateTimeOffset At,
+    string Author,
+    CommentVisibility Visibility,
+    string Text);
 
 /// <summary>The ticket a link points at.</summary>
 internal sealed record TicketLinkRequest(long? TicketId);

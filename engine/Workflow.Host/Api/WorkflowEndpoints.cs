@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Validation;
+using Workflow.Engine.Workflows;
 using Workflow.Host.Api.Access;
 
 namespace Workflow.Host.Api;
@@ -28,6 +29,9 @@ internal static class WorkflowEndpoints
         workflows.MapGet("{id}/versions/{version:int}", VersionAsync)
             .WithSummary("One version with its document.")
             .Produces<WorkflowVersionView>().ApiProblems(404);
+        workflows.MapGet("{id}/tickets-per-node", TicketsPerNodeAsync)
+            .WithSummary("How many tickets wait at each node, per published version, for the designer's live view.")
+            .Produces<IReadOnlyList<NodeCountView>>().ApiProblems(404);
         workflows.MapGet("{id}/draft", DraftAsync)
             .WithSummary("The draft; its ETag is the revision to send in If-Match when saving.")
             .Produces<WorkflowVersionView>().ApiProblems(404);
@@ -71,6 +75,20 @@ internal static class WorkflowEndpoints
             var record = (await VersionsAsync(engine, id, http)).FirstOrDefault(r => r.Version == version)
                 ?? throw new KeyNotFoundException($"Workflow '{id}' has no version {version}.");
             return Results.Ok(WorkflowVersionView.From(record, true));
+        });
+
+    private static Task<IResult> TicketsPerNodeAsync(string id, WorkflowEngine engine, HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            await VersionsAsync(engine, id, http);
+
+            await using var db = engine.Contexts.Create();
+            var counts = await db.Instances.AsNoTracking()
+                .Where(i => i.DefinitionId == id && i.Status != InstanceStatus.Completed && i.CurrentNodeId != null)
+                .GroupBy(i => new { i.DefinitionVersion, i.CurrentNodeId })
+                .Select(g => new NodeCountView(g.Key.DefinitionVersion, g.Key.CurrentNodeId!, g.Count()))
+                .ToListAsync(http.RequestAborted);
+            return Results.Ok(counts.OrderBy(c => c.Version).ThenBy(c => c.Node, StringComparer.Ordinal).ToList());
         });
 
     private static Task<IResult> DraftAsync(string id, WorkflowEngine engine, HttpContext http) =>
@@ -129,7 +147,9 @@ internal static class WorkflowEndpoints
     {
         if (request.ContentType is not { } type || !type.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
         {
-            throw new BadHttpRequestException("Send the document as application/json.", StatusCodes.Status415UnsupportedMediaType);
+            throw new BadHttpRequestException(
+                "Send the document as application/json.",
+                StatusCodes.Status415UnsupportedMediaType);
         }
 
         using var reader = new StreamReader(request.Body);
@@ -149,7 +169,10 @@ internal static class WorkflowEndpoints
         (await VersionsAsync(engine, id, http)).FirstOrDefault(r => r.Status == DefinitionStatus.Draft)
         ?? throw new KeyNotFoundException($"Workflow '{id}' has no draft.");
 
-    private static WorkflowDefinitionView Summarise(string id, IReadOnlyList<WorkflowDefinitionRecord> versions, bool withDocument)
+    private static WorkflowDefinitionView Summarise(
+        string id,
+        IReadOnlyList<WorkflowDefinitionRecord> versions,
+        bool withDocument)
     {
         var published = versions.Where(r => r.Status == DefinitionStatus.Published).MaxBy(r => r.Version);
         var draft = versions.FirstOrDefault(r => r.Status == DefinitionStatus.Draft);

@@ -34,5 +34,8 @@ internal sealed record WorkflowDefinitionView(string Id, WorkflowVersionView? Pu
 /// <summary>What validating a workflow document found; an empty list means it can be published.</summary>
 internal sealed record WorkflowValidationView(bool Valid, IReadOnlyList<FieldErrorView> Errors);
 
+/// <summary>How many unfinished tickets stand at one node of one version.</summary>
+internal sealed record NodeCountView(int Version, string Node, int Tickets);
+
 /// <summary>One problem, named by its JSON path.</summary>
 internal sealed record FieldErrorView(string Field, string Message);

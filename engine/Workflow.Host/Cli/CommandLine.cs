@@ -15,6 +15,9 @@ public static class CommandLine
               Seed an empty PostgreSQL database; print sweep time with one and two job servers, timer
               firings per second and an idle server's load.
 
+          Workflow.Host loadcheck [--seconds N] [--connections N] [--Engine:SETTING=VALUE ...]
+              Create tickets over HTTP on loopback for N seconds and print requests/s, p50 and p99.
+
           Workflow.Host help
               Show this text.
         """;
@@ -34,6 +37,7 @@ public static class CommandLine
         {
             "import" => await ImportCommand.RunAsync(args[1..], output, errors),
             "bench-jobs" => await JobsBenchmarkCommand.RunAsync(args[1..], output, errors),
+            "loadcheck" => await LoadCheckCommand.RunAsync(args[1..], output, errors),
             null => await HostApp.RunAsync(args, errors),
             "serve" => await HostApp.RunAsync(args[1..], errors),
             _ when verb.StartsWith('-') => await HostApp.RunAsync(args, errors),

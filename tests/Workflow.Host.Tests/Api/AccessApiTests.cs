@@ -118,7 +118,8 @@ public sealed class AccessApiTests
         var ann = await host.ClientForAsync("Ann", "Reporter", "ann");
         var ticket = await ann.CallAsync(HttpMethod.Post, "/api/tickets", Report(), HttpStatusCode.Created);
         var path = $"/api/tickets/{ticket["id"]}/comments";
-        await host.Client.CallAsync(HttpMethod.Post, path, Comment("Vendor says it is their bug", "workNote"), HttpStatusCode.Created);
+        var note = Comment("Vendor says it is their bug", "workNote");
+        await host.Client.CallAsync(HttpMethod.Post, path, note, HttpStatusCode.Created);
         await host.Client.CallAsync(HttpMethod.Post, path, Comment("We are on it", "reply"), HttpStatusCode.Created);
         await ann.CallAsync(HttpMethod.Post, path, Comment("Thanks", "reply"), HttpStatusCode.Created);
 

@@ -15,11 +15,12 @@ public sealed class IdempotentCreateApiTests
     {
         await using var host = await TestHost.StartOnAsync(provider);
 
-        var first = await host.Client.CallAsync(HttpMethod.Post, "/api/tickets", TicketRequests.Valid(), HttpStatusCode.Created, ("Idempotency-Key", "mail-4711"));
-        using var retry = await host.Client.SendAsync(HttpMethod.Post, "/api/tickets", TicketRequests.Valid(), ("Idempotency-Key", "mail-4711"));
+        using var first = await PostAsync(host.Client, TicketRequests.Valid(), "mail-4711");
+        using var retry = await PostAsync(host.Client, TicketRequests.Valid(), "mail-4711");
 
+        var firstTicket = await first.JsonAsync(HttpStatusCode.Created);
         var second = await retry.JsonAsync(HttpStatusCode.Created);
-        Assert.Equal(first["id"]!.GetValue<long>(), second["id"]!.GetValue<long>());
+        Assert.Equal(firstTicket["id"]!.GetValue<long>(), second["id"]!.GetValue<long>());
         Assert.Equal("true", retry.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal((1, 1), await host.CountStoredAsync());
     }
@@ -29,8 +30,8 @@ public sealed class IdempotentCreateApiTests
     {
         await using var host = await TestHost.StartOnAsync(provider);
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
-            host.Client.SendAsync(HttpMethod.Post, "/api/tickets", TicketRequests.Valid(), ("Idempotency-Key", "burst"))));
+        var responses = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(_ => PostAsync(host.Client, TicketRequests.Valid(), "burst")));
 
         var ids = new HashSet<long>();
         foreach (var response in responses)
@@ -47,11 +48,11 @@ public sealed class IdempotentCreateApiTests
     public async Task PostTicket_SameKeyOtherBody_Returns409AndStoresNothingNew()
     {
         await using var host = await TestHost.StartAsync();
-        await host.Client.CallAsync(HttpMethod.Post, "/api/tickets", TicketRequests.Valid(), HttpStatusCode.Created, ("Idempotency-Key", "k1"));
+        (await PostAsync(host.Client, TicketRequests.Valid(), "k1")).Dispose();
         var other = TicketRequests.Valid();
         other["subject"] = "Another thing";
 
-        using var response = await host.Client.SendAsync(HttpMethod.Post, "/api/tickets", other, ("Idempotency-Key", "k1"));
+        using var response = await PostAsync(host.Client, other, "k1");
 
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
@@ -67,9 +68,10 @@ public sealed class IdempotentCreateApiTests
         await using var host = await TestHost.StartAsync();
         var gateway = await host.ClientForAsync("mail-gateway", "Agent");
 
-        await host.Client.CallAsync(HttpMethod.Post, "/api/tickets", TicketRequests.Valid(), HttpStatusCode.Created, ("Idempotency-Key", "k1"));
-        await gateway.CallAsync(HttpMethod.Post, "/api/tickets", TicketRequests.Valid(), HttpStatusCode.Created, ("Idempotency-Key", "k1"));
+        using var administrators = await PostAsync(host.Client, TicketRequests.Valid(), "k1");
+        using var gateways = await PostAsync(gateway, TicketRequests.Valid(), "k1");
 
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (administrators.StatusCode, gateways.StatusCode));
         Assert.Equal((2, 2), await host.CountStoredAsync());
     }
 
@@ -78,7 +80,7 @@ public sealed class IdempotentCreateApiTests
     {
         await using var host = await TestHost.StartAsync();
 
-        using var response = await host.Client.SendAsync(HttpMethod.Post, "/api/tickets", TicketRequests.Valid(), ("Idempotency-Key", "a b"));
+        using var response = await PostAsync(host.Client, TicketRequests.Valid(), "a b");
 
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -100,4 +102,7 @@ public sealed class IdempotentCreateApiTests
         Assert.Equal(413, problem.Status);
         Assert.Equal((0, 0), await host.CountStoredAsync());
     }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, JsonObject body, string key) =>
+        client.SendAsync(HttpMethod.Post, "/api/tickets", body, ("Idempotency-Key", key));
 }

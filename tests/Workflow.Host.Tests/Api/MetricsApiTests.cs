@@ -1,10 +1,8 @@
-using System.Net;
-
 namespace Workflow.Host.Tests.Api;
 
 /// <summary>
-/// The engine's meters are process-wide, so tickets created by tests running beside this one would count too:
-/// it runs in a collection of its own that xunit runs alone.
+/// GET /metrics serves the OpenTelemetry instruments as Prometheus text without a key. Instruments are found by
+/// meter name across the whole process, so these tests run alone, while no other host creates tickets.
 /// </summary>
 [Collection(MetricsCollection.Name)]
 public sealed class MetricsApiTests
@@ -18,15 +16,17 @@ public sealed class MetricsApiTests
 
         var text = await (await host.Anonymous.GetAsync("/metrics")).Content.ReadAsStringAsync();
 
-        var created = text.Split('\n').Single(l => l.StartsWith("workflow_tickets_created_total{", StringComparison.Ordinal));
+        var created = text.Split('\n')
+            .Single(l => l.StartsWith("workflow_tickets_created_total{", StringComparison.Ordinal));
         Assert.Contains("priority=\"High\"", created);
         Assert.EndsWith(" 2", created.Split(" #")[0].TrimEnd());
         Assert.Contains("workflow_rules_evaluation_duration_milliseconds_count", text);
     }
 }
 
+/// <summary>Tests that read process-wide counters and so must not run beside other tests.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MetricsCollection
 {
-    public const string Name = "metrics";
+    public const string Name = "Process-wide metrics";
 }

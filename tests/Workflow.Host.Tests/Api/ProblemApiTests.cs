@@ -35,7 +35,9 @@ public sealed class ProblemApiTests
         foreach (var child in new[] { first.Id, second.Id })
         {
             var stored = await host.GetTicketAsync(child);
-            Assert.Equal(("Resolved", "Solved (Permanently)", majorId), (stored.State.ToString(), stored.ResolutionCode, stored.Links.Parent));
+            Assert.Equal(
+                ("Resolved", "Solved (Permanently)", majorId),
+                (stored.State.ToString(), stored.ResolutionCode, stored.Links.Parent));
             Assert.Contains(stored.Journal, j => j.Reason.EndsWith($"resolved with major incident {majorView.Number}"));
         }
     }
@@ -63,12 +65,12 @@ public sealed class ProblemApiTests
         await using var host = await TestHost.StartAsync();
         var first = await host.CreateTicketAsync();
         var later = await host.CreateTicketAsync();
-        var major = await host.Client.CallAsync(
-            HttpMethod.Post, "/api/major-incidents", new JsonObject { ["subject"] = "Outage", ["ticketIds"] = new JsonArray(first.Id) },
-            HttpStatusCode.Created);
+        var request = new JsonObject { ["subject"] = "Outage", ["ticketIds"] = new JsonArray(first.Id) };
+        var major = await host.Client.CallAsync(HttpMethod.Post, "/api/major-incidents", request, HttpStatusCode.Created);
         var majorId = major["ticket"]!["id"]!.GetValue<long>();
+        var child = new JsonObject { ["ticketId"] = later.Id };
 
-        var linked = await host.Client.CallAsync(HttpMethod.Post, $"/api/major-incidents/{majorId}/children", new JsonObject { ["ticketId"] = later.Id });
+        var linked = await host.Client.CallAsync(HttpMethod.Post, $"/api/major-incidents/{majorId}/children", child);
         var unlinked = await host.Client.CallAsync(HttpMethod.Delete, $"/api/major-incidents/{majorId}/children/{later.Id}");
 
         Assert.Equal(2, linked["children"]!.AsArray().Count);
@@ -124,11 +126,14 @@ public sealed class ProblemApiTests
         await using var host = await TestHost.StartAsync();
         var original = await host.CreateTicketAsync();
         var copy = await host.CreateTicketAsync();
-        await host.Client.CallAsync(HttpMethod.Post, "/api/problems", new JsonObject { ["title"] = "Leak" }, HttpStatusCode.Created);
+        var problem = new JsonObject { ["title"] = "Leak" };
+        await host.Client.CallAsync(HttpMethod.Post, "/api/problems", problem, HttpStatusCode.Created);
+        var links = $"/api/tickets/{copy.Id}/links";
+        var cause = new JsonObject { ["problem"] = "PRB0000001" };
 
-        await host.Client.CallAsync(HttpMethod.Put, $"/api/tickets/{copy.Id}/links/duplicate-of", new JsonObject { ["ticketId"] = original.Id });
-        var linked = await host.Client.CallAsync(HttpMethod.Put, $"/api/tickets/{copy.Id}/links/problem", new JsonObject { ["problem"] = "PRB0000001" });
-        var removed = await host.Client.CallAsync(HttpMethod.Delete, $"/api/tickets/{copy.Id}/links/duplicate-of");
+        await host.Client.CallAsync(HttpMethod.Put, $"{links}/duplicate-of", new JsonObject { ["ticketId"] = original.Id });
+        var linked = await host.Client.CallAsync(HttpMethod.Put, $"{links}/problem", cause);
+        var removed = await host.Client.CallAsync(HttpMethod.Delete, $"{links}/duplicate-of");
 
         Assert.Equal(original.Id, linked["links"]!["duplicateOf"]!.GetValue<long>());
         Assert.Equal("PRB0000001", linked["links"]!["problem"]!.GetValue<string>());
@@ -144,9 +149,12 @@ public sealed class ProblemApiTests
     {
         await using var host = await TestHost.StartAsync();
         var ticket = await host.CreateTicketAsync();
+        var links = $"/api/tickets/{ticket.Id}/links";
+        var original = new JsonObject { ["ticketId"] = 77 };
+        var cause = new JsonObject { ["problem"] = "PRB0000009" };
 
-        using var duplicate = await host.Client.SendAsync(HttpMethod.Put, $"/api/tickets/{ticket.Id}/links/duplicate-of", new JsonObject { ["ticketId"] = 77 });
-        using var problem = await host.Client.SendAsync(HttpMethod.Put, $"/api/tickets/{ticket.Id}/links/problem", new JsonObject { ["problem"] = "PRB0000009" });
+        using var duplicate = await host.Client.SendAsync(HttpMethod.Put, $"{links}/duplicate-of", original);
+        using var problem = await host.Client.SendAsync(HttpMethod.Put, $"{links}/problem", cause);
 
         Assert.Equal(["there is no ticket 77."], (await TestHost.ReadProblemAsync(duplicate)).Errors["ticketId"]);
         Assert.Equal(["there is no problem PRB0000009."], (await TestHost.ReadProblemAsync(problem)).Errors["problem"]);

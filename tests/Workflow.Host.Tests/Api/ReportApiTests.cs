@@ -39,7 +39,9 @@ public sealed class ReportApiTests
         Assert.Equal(("High", 3, 1, 10.0), (high["priority"]!.GetValue<string>(), high["tickets"]!.GetValue<int>(),
             high["responded"]!.GetValue<int>(), high["meanMinutesToRespond"]!.GetValue<double>()));
         Assert.Equal(0, high["resolved"]!.GetValue<int>());
-        Assert.Equal((1, 1, 1.0), (reopen["resolved"]!.GetValue<int>(), reopen["reopened"]!.GetValue<int>(), reopen["rate"]!.GetValue<double>()));
+        Assert.Equal(
+            (1, 1, 1.0),
+            (reopen["resolved"]!.GetValue<int>(), reopen["reopened"]!.GetValue<int>(), reopen["rate"]!.GetValue<double>()));
         Assert.Equal(["vpn-gw-1=2"], items["rows"]!.AsArray().Select(r => $"{r!["value"]}={r["count"]}"));
     }
 
@@ -65,7 +67,9 @@ public sealed class ReportApiTests
         await using var host = await TestHost.StartAsync();
         await host.CreateTicketAsync();
 
-        using var response = await host.Client.SendAsync(HttpMethod.Get, $"/api/reports/response-times?{Range}", null, ("Accept", "text/csv"));
+        var path = $"/api/reports/response-times?{Range}";
+
+        using var response = await host.Client.SendAsync(HttpMethod.Get, path, null, ("Accept", "text/csv"));
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.Equal(
@@ -75,7 +79,10 @@ public sealed class ReportApiTests
 
     [Theory]
     [InlineData("by=owner", "by", "is required: category, priority or state.")]
-    [InlineData("by=state&from=yesterday", "from", "must be a time in ISO 8601 form with an offset, such as 2026-03-01T00:00:00Z.")]
+    [InlineData(
+        "by=state&from=yesterday",
+        "from",
+        "must be a time in ISO 8601 form with an offset, such as 2026-03-01T00:00:00Z.")]
     [InlineData("by=state&from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "from", "must be earlier than to.")]
     [InlineData("by=state&format=xml", "format", "must be json or csv.")]
     public async Task Counts_BadParameter_Returns400NamingIt(string query, string field, string message)

@@ -19,7 +19,9 @@ public sealed class TicketConcurrencyApiTests
         var etag = read.Headers.ETag!.Tag;
         var edit = new JsonObject { ["subject"] = "VPN drops every hour", ["configurationItem"] = "vpn-gw-2" };
 
-        var edited = await host.Client.CallAsync(HttpMethod.Patch, $"/api/tickets/{ticket.Id}", edit, headers: ("If-Match", etag));
+        var path = $"/api/tickets/{ticket.Id}";
+
+        var edited = await host.Client.CallAsync(HttpMethod.Patch, path, edit, headers: ("If-Match", etag));
 
         Assert.Equal("VPN drops every hour", edited["subject"]!.GetValue<string>());
         Assert.Equal("vpn-gw-2", edited["configurationItem"]!.GetValue<string>());

@@ -80,8 +80,14 @@ public sealed class TicketListApiTests
     [InlineData("state=Open", "state", "'Open' is not a state; use New, InProgress, OnHold, Resolved, Closed, Cancelled.")]
     [InlineData("limit=0", "limit", "must be a whole number from 1 to 200.")]
     [InlineData("limit=201", "limit", "must be a whole number from 1 to 200.")]
-    [InlineData("sort=priority", "sort", "'priority' is not a sort order; use id, createdAt, updatedAt or occurredAt, with a leading '-' for newest first.")]
-    [InlineData("cursor=bm9wZQ", "cursor", "is not a cursor from a list in this order; pass the nextCursor of the previous page unchanged.")]
+    [InlineData(
+        "sort=priority",
+        "sort",
+        "'priority' is not a sort order; use id, createdAt, updatedAt or occurredAt, with a leading '-' for newest first.")]
+    [InlineData(
+        "cursor=bm9wZQ",
+        "cursor",
+        "is not a cursor from a list in this order; pass the nextCursor of the previous page unchanged.")]
     public async Task ListTickets_BadParameter_Returns400NamingIt(string query, string field, string message)
     {
         await using var host = await TestHost.StartAsync();

@@ -17,7 +17,7 @@ public sealed class WorkflowApiTests
     {
         await using var host = await TestHost.StartOnAsync(provider);
         var document = (await host.Client.CallAsync(HttpMethod.Get, Path))["published"]!["document"]!.DeepClone();
-        document["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<string>() == "triage")!["inputs"]!["title"] = "Look at it";
+        Node(document, "triage")["inputs"]!["title"] = "Look at it";
 
         var draft = await host.Client.CallAsync(HttpMethod.Put, $"{Path}/draft", document);
         var published = await host.Client.CallAsync(HttpMethod.Post, $"{Path}/publish");
@@ -31,7 +31,7 @@ public sealed class WorkflowApiTests
         Assert.Equal(2, list[0]!["published"]!["version"]!.GetValue<int>());
         Assert.Null(list[0]!["draft"]);
         var v2 = await host.Client.CallAsync(HttpMethod.Get, $"{Path}/versions/2");
-        Assert.Equal("Look at it", v2["document"]!["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<string>() == "triage")!["inputs"]!["title"]!.GetValue<string>());
+        Assert.Equal("Look at it", Node(v2["document"]!, "triage")["inputs"]!["title"]!.GetValue<string>());
     }
 
     [Fact]
@@ -80,7 +80,8 @@ public sealed class WorkflowApiTests
         using var stale = await host.Client.SendAsync(HttpMethod.Put, $"{Path}/draft", document, ("If-Match", revision));
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        Assert.Equal("Second editor", (await host.Client.CallAsync(HttpMethod.Get, $"{Path}/draft"))["name"]!.GetValue<string>());
+        var kept = await host.Client.CallAsync(HttpMethod.Get, $"{Path}/draft");
+        Assert.Equal("Second editor", kept["name"]!.GetValue<string>());
     }
 
     [Fact]
@@ -109,6 +110,23 @@ public sealed class WorkflowApiTests
         Assert.Equal("Workflow 'incident-default' has no draft.", problem.Detail);
     }
 
+    [SkippableTheory, StorageProviders]
+    public async Task TicketsPerNode_ThreeTicketsOneAcknowledged_CountsEachNode(string provider)
+    {
+        await using var host = await TestHost.StartOnAsync(provider);
+        var first = await host.CreateTicketAsync();
+        await host.CreateTicketAsync();
+        var third = await host.CreateTicketAsync();
+        await host.ActAsync(first.Id, TicketRequests.Action("acknowledge", first));
+        await host.ActAsync(third.Id, TicketRequests.Action("cancel", third));
+
+        var counts = await host.Client.CallAsync(HttpMethod.Get, $"{Path}/tickets-per-node");
+
+        Assert.Equal(
+            ["1 triage 1", "1 working 1"],
+            counts.AsArray().Select(c => $"{c!["version"]} {c["node"]} {c["tickets"]}"));
+    }
+
     [Fact]
     public async Task GetActivities_Catalog_DescribesInputsAsJsonSchema()
     {
@@ -125,7 +143,8 @@ public sealed class WorkflowApiTests
         Assert.Equal("array", schema["properties"]!["outcomes"]!["type"]!.GetValue<string>());
         Assert.Equal(["outcomes"], schema["required"]!.AsArray().Select(r => r!.GetValue<string>()));
         var transition = activities.Single(a => a!["type"]!.GetValue<string>() == "transition")!;
-        Assert.Contains("resolve", transition["inputSchema"]!["properties"]!["action"]!["enum"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var actions = transition["inputSchema"]!["properties"]!["action"]!["enum"]!.AsArray();
+        Assert.Contains("resolve", actions.Select(c => c!.GetValue<string>()));
     }
 
     [Fact]
@@ -139,9 +158,14 @@ public sealed class WorkflowApiTests
         var network = categories["categories"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "Network")!;
         Assert.Contains("VPN", network["subcategories"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal("service-desk", scheme["id"]!.GetValue<string>());
-        var cell = scheme["matrix"]!.AsArray().Single(c => c!["impact"]!.GetValue<string>() == "2" && c["urgency"]!.GetValue<string>() == "1")!;
-        var level = scheme["levels"]!.AsArray().Single(l => l!["code"]!.GetValue<string>() == cell["priority"]!.GetValue<string>())!;
+        var cell = scheme["matrix"]!.AsArray()
+            .Single(c => c!["impact"]!.GetValue<string>() == "2" && c["urgency"]!.GetValue<string>() == "1")!;
+        var level = scheme["levels"]!.AsArray()
+            .Single(l => l!["code"]!.GetValue<string>() == cell["priority"]!.GetValue<string>())!;
         Assert.Equal("High", level["name"]!.GetValue<string>());
         Assert.Equal(9, scheme["matrix"]!.AsArray().Count);
     }
+
+    private static JsonNode Node(JsonNode document, string id) =>
+        document["nodes"]!.AsArray().Single(n => n!["id"]!.GetValue<string>() == id)!;
 }

@@ -173,4 +173,33 @@ public sealed class CommandLineTests : IAsyncLifetime
 
         return (code, output.ToString(), errors.ToString());
     }
+
+    [Fact]
+    public async Task LoadCheck_OneSecondOnTwoConnections_ReportsFiguresAndNoTicketLost()
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var code = await CommandLine.RunAsync(["loadcheck", "--seconds", "1", "--connections", "2"], output, errors);
+
+        var text = output.ToString();
+        Assert.True(code == 0, text + errors);
+        Assert.Matches(@"requests: [\d,]+ in [\d.]+ s, \d+ requests/s", text);
+        Assert.Matches(@"latency: p50 [\d.]+ ms, p99 [\d.]+ ms", text);
+        Assert.Matches(@"stored: ([\d,]+) new tickets for \1 answers of 201 \(none lost, none extra\)", text);
+    }
+
+    [Theory]
+    [InlineData("--seconds", "0")]
+    [InlineData("--connections", "many")]
+    public async Task LoadCheck_BadNumber_Exits2NamingTheOption(string option, string value)
+    {
+        using var output = new StringWriter();
+        using var errors = new StringWriter();
+
+        var code = await CommandLine.RunAsync(["loadcheck", option, value], output, errors);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"loadcheck: {option} takes a whole number", errors.ToString());
+    }
 }

@@ -77,7 +77,8 @@ internal sealed record KeyView(
     string CreatedBy,
     DateTimeOffset? RevokedAt)
 {
-    public static KeyView From(ApiKeyRecord k) => new(k.Id, k.Name, k.Role, k.UserName, k.CreatedAt, k.CreatedBy, k.RevokedAt);
+    public static KeyView From(ApiKeyRecord k) =>
+        new(k.Id, k.Name, k.Role, k.UserName, k.CreatedAt, k.CreatedBy, k.RevokedAt);
 }
 
 /// <summary>A newly issued key, shown this once.</summary>
