@@ -51,6 +51,10 @@ public sealed class WorkflowEngine
         Tickets = new TicketService(Contexts, Definitions, Runtime, time, Events);
         Sweeper = new Sweeper(Contexts, Sla, PriorityScheme, Rules, time);
         Outbox = new OutboxDispatcher(Contexts, time);
+        if (Events.Notifiers.Count > 0)
+        {
+            Outbox.Register(new SlaBreachNotifications(Contexts, Events));
+        }
     }
 
     /// <summary>The plugins loaded at start and those refused, with their reasons.</summary>
