@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Workflow.Engine;
 using Workflow.Host.Api;
 using Workflow.Host.Cli;
+using Workflow.Host.Designer;
 
 namespace Workflow.Host;
 
@@ -109,7 +110,9 @@ public static class HostApp
             SuppressDiagnosticsCallback = ctx => ctx.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
+        app.UseDesigner();
         app.MapWorkflowApi();
+        app.MapLiveViewEndpoints();
         return app;
     }
 
