@@ -28,6 +28,10 @@ export function CodeEditor({ value, onChange, markers, label, height = 60 }: Pro
   const changed = useRef(onChange);
   changed.current = onChange;
 
+  // The text this editor last reported: a value prop equal to it is an echo of typing, not a change from outside,
+  // and setting it again would move the cursor while the user types ahead of React's render.
+  const reported = useRef(value);
+
   useEffect(() => {
     const created = monaco.editor.create(host.current!, {
       value,
@@ -45,7 +49,10 @@ export function CodeEditor({ value, onChange, markers, label, height = 60 }: Pro
       acceptSuggestionOnEnter: "off",
       ariaLabel: label,
     });
-    created.onDidChangeModelContent(() => changed.current(created.getValue()));
+    created.onDidChangeModelContent(() => {
+      reported.current = created.getValue();
+      changed.current(reported.current);
+    });
     editor.current = created;
     return () => created.dispose();
     // The editor is created once; later values arrive through the effect below.
@@ -54,7 +61,8 @@ export function CodeEditor({ value, onChange, markers, label, height = 60 }: Pro
 
   useEffect(() => {
     const e = editor.current;
-    if (e && e.getValue() !== value) {
+    if (e && value !== reported.current && e.getValue() !== value) {
+      reported.current = value;
       e.setValue(value);
     }
   }, [value]);

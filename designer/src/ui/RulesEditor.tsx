@@ -38,7 +38,7 @@ interface VersionRow {
 
 interface TryView {
   ruleSetVersion: string;
-  fired: { name: string; order: number; changes: { field: string; before?: string | null; after?: string | null }[] }[];
+  fired: { name: string; order: number; changes: { field: string; old: string | null; new: string | null }[] }[];
   faults: { rule: string; message: string }[];
   outcome: Record<string, unknown>;
 }
@@ -235,7 +235,7 @@ export function RulesEditor() {
               <ol>
                 {tried.fired.map((f) => (
                   <li key={f.order}>
-                    {f.name}: {f.changes.map((c) => `${c.field} ${c.before ?? "∅"} → ${c.after ?? "∅"}`).join(", ") || "no change"}
+                    {f.name}: {f.changes.map((c) => `${c.field} ${c.old ?? "∅"} → ${c.new ?? "∅"}`).join(", ") || "no change"}
                   </li>
                 ))}
               </ol>

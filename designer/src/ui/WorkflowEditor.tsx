@@ -66,16 +66,20 @@ function Editor({ id, version, activities, onClose }: Props) {
     try {
       if (version === "draft") {
         const answer = await call<VersionView>("GET", `/api/workflows/${encodeURIComponent(id)}/draft`);
-        open(answer.body.document!, false);
+        await open(answer.body.document!, false);
         setEtag(answer.etag);
       } else {
         const v = await get<VersionView>(`/api/workflows/${encodeURIComponent(id)}/versions/${version}`);
-        open(v.document!, v.status !== "Draft");
+        await open(v.document!, v.status !== "Draft");
         setEtag(null);
       }
     } catch (e) {
       if (e instanceof ApiError && e.status === 404 && version === "draft") {
-        open({ id, name: id, nodes: [], connections: [] }, false);
+        // No draft yet: start from the newest published version, or from an empty canvas for a new workflow.
+        const current = await get<{ published: VersionView | null }>(`/api/workflows/${encodeURIComponent(id)}`)
+          .catch(() => ({ published: null }));
+        const document = current.published?.document ?? { id, name: id, nodes: [], connections: [] };
+        await open(document, false);
       } else {
         setMessage({ kind: "error", text: (e as Error).message });
       }
@@ -129,6 +133,9 @@ function Editor({ id, version, activities, onClose }: Props) {
       } else if (mod && (e.key.toLowerCase() === "y" || (e.key.toLowerCase() === "z" && e.shiftKey))) {
         e.preventDefault();
         setDoc((h) => (h && !readOnly ? history.redo(h) : h));
+      } else if (mod && e.key.toLowerCase() === "a") {
+        e.preventDefault();
+        setSelected(new Set(doc?.present.nodes.map((n) => n.id)));
       } else if (e.key === "Delete" || e.key === "Backspace") {
         e.preventDefault();
         deleteSelection();
@@ -137,7 +144,7 @@ function Editor({ id, version, activities, onClose }: Props) {
 
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [deleteSelection, readOnly]);
+  }, [deleteSelection, readOnly, doc]);
 
   const liveByNode = useMemo(() => new Map((live?.nodes ?? []).map((n) => [n.nodeId, n])), [live]);
 

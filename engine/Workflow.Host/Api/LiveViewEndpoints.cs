@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
-using Workflow.Engine.Tickets;
+using Workflow.Sdk.Tickets;
 using Workflow.Host.Api.Access;
 
 namespace Workflow.Host.Api;
