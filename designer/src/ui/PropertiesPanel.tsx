@@ -1,6 +1,7 @@
 import { useState } from "react";
 import type { Activity, WorkflowNode } from "../logic/model";
 import { display, formFields, parse, type FormField } from "../logic/schemaForm";
+import { CodeEditor } from "./CodeEditor";
 
 interface Props {
   node: WorkflowNode;
@@ -60,6 +61,8 @@ function Field({ field, value, onCommit }: { field: FormField; value: unknown; o
             <option key={c}>{c}</option>
           ))}
         </select>
+      ) : field.kind === "code" ? (
+        <CodeEditor label={field.name} value={text} markers={[]} onChange={(v) => { setText(v); commit(v); }} />
       ) : field.kind === "boolean" ? (
         <input
           id={id}
