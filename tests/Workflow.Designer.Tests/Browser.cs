@@ -20,6 +20,12 @@ public sealed class Browser : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assert.True(File.Exists(ExecutablePath), $"{ExecutablePath} is missing; ./test.sh installs Debian's chromium.");
+        // Pictures of an earlier run would pass for this one's.
+        if (Directory.Exists(ScreenshotFolder))
+        {
+            Directory.Delete(ScreenshotFolder, recursive: true);
+        }
+
         Directory.CreateDirectory(ScreenshotFolder);
         _playwright = await Playwright.CreateAsync();
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
