@@ -7,6 +7,10 @@ internal static class Canvas
 {
     public static ILocator Node(this IPage page, string id) => page.Locator($".react-flow__node[data-id='{id}']");
 
+    /// <summary>Clicks a button in a workflow's row of the list, for example "v2 Published" or "Edit draft".</summary>
+    public static Task ListButtonAsync(this IPage page, string workflow, string button) =>
+        page.Locator($"tr[data-workflow='{workflow}']").GetByRole(AriaRole.Button, new() { Name = button }).ClickAsync();
+
     /// <summary>Drags an activity from the palette and drops it at a point of the canvas.</summary>
     public static Task DropAsync(this IPage page, string activity, float x, float y) =>
         page.Locator($".palette-item[data-activity='{activity}']").DragToAsync(
@@ -20,8 +24,9 @@ internal static class Canvas
         var target = await Centre(page.Node(to).Locator(".react-flow__handle.target"));
         await page.Mouse.MoveAsync(source.X, source.Y);
         await page.Mouse.DownAsync();
-        await page.Mouse.MoveAsync((source.X + target.X) / 2, (source.Y + target.Y) / 2, new MouseMoveOptions { Steps = 5 });
-        await page.Mouse.MoveAsync(target.X, target.Y, new MouseMoveOptions { Steps = 5 });
+        var steps = new MouseMoveOptions { Steps = 5 };
+        await page.Mouse.MoveAsync((source.X + target.X) / 2, (source.Y + target.Y) / 2, steps);
+        await page.Mouse.MoveAsync(target.X, target.Y, steps);
         await page.Mouse.UpAsync();
     }
 

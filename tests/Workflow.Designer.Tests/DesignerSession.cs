@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Playwright;
 
 namespace Workflow.Designer.Tests;
@@ -26,7 +27,7 @@ internal sealed class DesignerSession : IAsyncDisposable
 
     public IPage Page { get; }
 
-    public static async Task<DesignerSession> OpenAsync(Browser browser, string test)
+    public static async Task<DesignerSession> OpenAsync(Browser browser, [CallerMemberName] string test = "")
     {
         var host = await DesignerHost.StartAsync();
         var context = await browser.Chromium.NewContextAsync(new BrowserNewContextOptions
@@ -38,7 +39,10 @@ internal sealed class DesignerSession : IAsyncDisposable
         return new DesignerSession(host, context, page, test);
     }
 
-    /// <summary>Opens the designer (signing in the first time) and runs the steps; on failure saves <c>failure-TEST.png</c> and rethrows with the page's errors.</summary>
+    /// <summary>
+    /// Opens the designer (signing in the first time) and runs the steps; on failure saves <c>failure-TEST.png</c>
+    /// and rethrows with the page's errors.
+    /// </summary>
     public async Task RunAsync(Func<IPage, Task> steps)
     {
         try
@@ -64,7 +68,10 @@ internal sealed class DesignerSession : IAsyncDisposable
 
     /// <summary>Saves a screenshot of a main screen for the record.</summary>
     public Task ScreenshotAsync(string name) =>
-        Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Browser.ScreenshotFolder, $"{name}.png") });
+        Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(Browser.ScreenshotFolder, $"{name}.png"),
+        });
 
     public async ValueTask DisposeAsync()
     {

@@ -11,7 +11,7 @@ public sealed class RulesEditorTests(Browser browser)
     [Fact]
     public async Task Rules_CompileErrorFixedTriedSimulated_PublishesTheRule()
     {
-        await using var session = await DesignerSession.OpenAsync(browser, nameof(Rules_CompileErrorFixedTriedSimulated_PublishesTheRule));
+        await using var session = await DesignerSession.OpenAsync(browser);
         var stored = await session.Host.CreateTicketAsync("VPN drops every ten minutes");
 
         await session.RunAsync(async page =>

@@ -13,13 +13,13 @@ public sealed class WorkflowCanvasTests(Browser browser)
     [Fact]
     public async Task Canvas_WorkflowBuiltFromPalette_PublishesAndRunsNewTickets()
     {
-        await using var session = await DesignerSession.OpenAsync(browser, nameof(Canvas_WorkflowBuiltFromPalette_PublishesAndRunsNewTickets));
+        await using var session = await DesignerSession.OpenAsync(browser);
 
         await session.RunAsync(async page =>
         {
-            await page.Locator($"tr[data-workflow='{Default}']").GetByRole(AriaRole.Button, new() { Name = "New draft" }).ClickAsync();
+            await page.ListButtonAsync(Default, "New draft");
             await Expect(page.Node("triage")).ToBeVisibleAsync();
-            await page.Locator(".canvas").ClickAsync(new LocatorClickOptions { Position = new Position { X = 5, Y = 5 } });
+            await page.Locator(".canvas").ClickAsync(new() { Position = new Position { X = 5, Y = 5 } });
             await page.Keyboard.PressAsync("Control+A");
             await page.Keyboard.PressAsync("Delete");
             await Expect(page.Locator(".react-flow__node")).ToHaveCountAsync(0);
@@ -42,7 +42,8 @@ public sealed class WorkflowCanvasTests(Browser browser)
             await Expect(page.Locator(".properties .field-error")).ToHaveCountAsync(0);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Validate" }).ClickAsync();
-            await Expect(page.Node("humanTask1").Locator(".node-problem").First).ToHaveTextAsync("Outcome 'resolve' is not connected.");
+            await Expect(page.Node("humanTask1").Locator(".node-problem").First)
+                .ToHaveTextAsync("Outcome 'resolve' is not connected.");
             await Expect(page.Node("humanTask1").Locator(".node.invalid")).ToBeVisibleAsync();
             await page.ConnectAsync("humanTask1", "resolve", "end1");
             await page.GetByRole(AriaRole.Button, new() { Name = "Validate" }).ClickAsync();
@@ -61,10 +62,11 @@ public sealed class WorkflowCanvasTests(Browser browser)
 
         await session.RunAsync(async page =>
         {
-            await page.Locator($"tr[data-workflow='{Default}']").GetByRole(AriaRole.Button, new() { Name = "v2 Published" }).ClickAsync();
+            await page.ListButtonAsync(Default, "v2 Published");
             await Expect(page.Locator(".node-live[data-live='humanTask1']")).ToHaveTextAsync("1 open · SLA n/a");
             await page.SelectAsync("humanTask1");
-            await Expect(page.Locator(".tickets li")).ToHaveTextAsync($"#{id} Printer on floor 3 is jammed · New · no priority");
+            await Expect(page.Locator(".tickets li"))
+                .ToHaveTextAsync($"#{id} Printer on floor 3 is jammed · New · no priority");
             await session.ScreenshotAsync("live-view");
         });
     }
@@ -72,7 +74,7 @@ public sealed class WorkflowCanvasTests(Browser browser)
     [Fact]
     public async Task Canvas_UndoRedoAndDelete_RestoreEachStep()
     {
-        await using var session = await DesignerSession.OpenAsync(browser, nameof(Canvas_UndoRedoAndDelete_RestoreEachStep));
+        await using var session = await DesignerSession.OpenAsync(browser);
 
         await session.RunAsync(async page =>
         {
@@ -104,11 +106,11 @@ public sealed class WorkflowCanvasTests(Browser browser)
     [Fact]
     public async Task Canvas_PublishedVersionOpenedAndClosed_CreatesNoDraft()
     {
-        await using var session = await DesignerSession.OpenAsync(browser, nameof(Canvas_PublishedVersionOpenedAndClosed_CreatesNoDraft));
+        await using var session = await DesignerSession.OpenAsync(browser);
 
         await session.RunAsync(async page =>
         {
-            await page.Locator($"tr[data-workflow='{Default}']").GetByRole(AriaRole.Button, new() { Name = "v1 Published" }).ClickAsync();
+            await page.ListButtonAsync(Default, "v1 Published");
             await Expect(page.Node("triage")).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "← Workflows" }).ClickAsync();
             await Expect(page.Locator($"tr[data-workflow='{Default}']")).ToBeVisibleAsync();
@@ -122,7 +124,7 @@ public sealed class WorkflowCanvasTests(Browser browser)
     [Fact]
     public async Task Draft_SavedBySomeoneElseFirst_ShowsTheNoticeAndKeepsTheirs()
     {
-        await using var session = await DesignerSession.OpenAsync(browser, nameof(Draft_SavedBySomeoneElseFirst_ShowsTheNoticeAndKeepsTheirs));
+        await using var session = await DesignerSession.OpenAsync(browser);
         var document = new JsonObject
         {
             ["id"] = "shared",
@@ -138,7 +140,7 @@ public sealed class WorkflowCanvasTests(Browser browser)
 
         await session.RunAsync(async page =>
         {
-            await page.Locator("tr[data-workflow='shared']").GetByRole(AriaRole.Button, new() { Name = "Edit draft" }).ClickAsync();
+            await page.ListButtonAsync("shared", "Edit draft");
             await Expect(page.Node("a")).ToBeVisibleAsync();
             var theirs = document.DeepClone();
             theirs["name"] = "Saved by a colleague";

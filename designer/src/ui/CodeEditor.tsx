@@ -8,82 +8,77 @@ self.MonacoEnvironment = { getWorker: () => new EditorWorker() };
 
 /** A compile error on one line of this editor's text, 1-based as the server reports it. */
 export interface CodeMarker {
-  line: number;
-  column: number;
-  message: string;
+    line: number;
+    column: number;
+    message: string;
 }
 
 interface Props {
-  value: string;
-  onChange: (value: string) => void;
-  markers: CodeMarker[];
-  label: string;
-  height?: number;
+    value: string;
+    onChange: (value: string) => void;
+    markers: CodeMarker[];
+    label: string;
+    height?: number;
 }
 
 /** A one-part C# editor with syntax highlighting; server-side compile errors are drawn on their lines. */
 export function CodeEditor({ value, onChange, markers, label, height = 60 }: Props) {
-  const host = useRef<HTMLDivElement>(null);
-  const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
-  const changed = useRef(onChange);
-  changed.current = onChange;
+    const host = useRef<HTMLDivElement>(null);
+    const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+    const changed = useRef(onChange);
+    changed.current = onChange;
 
-  // The text this editor last reported: a value prop equal to it is an echo of typing, not a change from outside,
-  // and setting it again would move the cursor while the user types ahead of React's render.
-  const reported = useRef(value);
 
-  useEffect(() => {
-    const created = monaco.editor.create(host.current!, {
-      value,
-      language: "csharp",
-      minimap: { enabled: false },
-      lineNumbers: "on",
-      scrollBeyondLastLine: false,
-      automaticLayout: true,
-      fontSize: 13,
-      // Typed text must stay exactly as typed: no closing pairs or suggestions accepted by Enter.
-      autoClosingBrackets: "never",
-      autoClosingQuotes: "never",
-      quickSuggestions: false,
-      suggestOnTriggerCharacters: false,
-      acceptSuggestionOnEnter: "off",
-      ariaLabel: label,
-    });
-    created.onDidChangeModelContent(() => {
-      reported.current = created.getValue();
-      changed.current(reported.current);
-    });
-    editor.current = created;
-    return () => created.dispose();
-    // The editor is created once; later values arrive through the effect below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    useEffect(() => {
+        const created = monaco.editor.create(host.current!, {
+            value,
+            language: "csharp",
+            minimap: { enabled: false },
+            lineNumbers: "on",
+            scrollBeyondLastLine: false,
+            automaticLayout: true,
+            fontSize: 13,
+            // Typed text must stay exactly as typed: no closing pairs or suggestions accepted by Enter.
+            autoClosingBrackets: "never",
+            autoClosingQuotes: "never",
+            quickSuggestions: false,
+            suggestOnTriggerCharacters: false,
+            acceptSuggestionOnEnter: "off",
+            ariaLabel: label,
+        });
+        created.onDidChangeModelContent(() => changed.current(created.getValue()));
+        editor.current = created;
+        return () => created.dispose();
+        // The editor is created once; later values arrive through the effect below.
+        // eslint-disable-next-line react-hooks/exhaustive-deps
+    }, []);
 
-  useEffect(() => {
-    const e = editor.current;
-    if (e && value !== reported.current && e.getValue() !== value) {
-      reported.current = value;
-      e.setValue(value);
-    }
-  }, [value]);
+    useEffect(() => {
+        const e = editor.current;
+        // While the user types, React renders values a keystroke or two old; setting one would move the cursor
+        // back. Only a value changed from outside (a rule set loaded, a row removed) reaches an unfocused editor.
+        if (e && !e.hasTextFocus() && e.getValue() !== value) {
+            e.setValue(value);
+        }
+    }, [value]);
 
-  useEffect(() => {
-    const model = editor.current?.getModel();
-    if (model) {
-      monaco.editor.setModelMarkers(
-        model,
-        "server",
-        markers.map((m) => ({
-          severity: monaco.MarkerSeverity.Error,
-          message: m.message,
-          startLineNumber: m.line,
-          startColumn: m.column,
-          endLineNumber: m.line,
-          endColumn: model.getLineMaxColumn(Math.min(m.line, model.getLineCount())),
-        })),
-      );
-    }
-  }, [markers]);
+    useEffect(() => {
+        const model = editor.current?.getModel();
+        if (model) {
+            monaco.editor.setModelMarkers(
+                model,
+                "server",
+                markers.map((m) => ({
+                    severity: monaco.MarkerSeverity.Error,
+                    message: m.message,
+                    startLineNumber: m.line,
+                    startColumn: m.column,
+                    endLineNumber: m.line,
+                    endColumn: model.getLineMaxColumn(Math.min(m.line, model.getLineCount())),
+                })),
+            );
+        }
+    }, [markers]);
 
-  return <div className="code" data-label={label} ref={host} style={{ height }} />;
+    return <div className="code" data-label={label} ref={host} style={{ height }} />;
 }

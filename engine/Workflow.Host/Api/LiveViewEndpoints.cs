@@ -37,7 +37,14 @@ internal static class LiveViewEndpoints
                     || i.Ticket.State == TicketState.InProgress
                     || i.Ticket.State == TicketState.OnHold)
                 .OrderBy(i => i.TicketId)
-                .Select(i => new { Node = i.CurrentNodeId!, i.Ticket.Id, i.Ticket.Subject, i.Ticket.State, i.Ticket.Priority })
+                .Select(i => new
+                {
+                    Node = i.CurrentNodeId!,
+                    i.Ticket.Id,
+                    i.Ticket.Subject,
+                    i.Ticket.State,
+                    i.Ticket.Priority,
+                })
                 .ToListAsync(http.RequestAborted);
 
             var nodes = rows.GroupBy(r => r.Node, StringComparer.Ordinal)

@@ -17,7 +17,9 @@ internal static class DesignerFiles
     {
         if (!File.Exists(Path.Combine(Folder, "index.html")))
         {
-            app.Logger.LogWarning("The designer is not built ({Folder} has no index.html); /designer/ is not served", Folder);
+            app.Logger.LogWarning(
+                "The designer is not built ({Folder} has no index.html); /designer/ is not served",
+                Folder);
             return;
         }
 
