@@ -1,7 +1,9 @@
-import ELK from "elkjs/lib/elk.bundled.js";
+import ELK from "elkjs/lib/elk-api.js";
+import workerUrl from "elkjs/lib/elk-worker.min.js?url";
 import type { WorkflowDocument } from "./model";
 
-const elk = new ELK();
+// Layout runs in a worker so a large graph never freezes the page while it is arranged.
+const elk = new ELK({ workerUrl });
 
 export const NodeWidth = 180;
 export const NodeHeight = 70;
