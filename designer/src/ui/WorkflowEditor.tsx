@@ -284,6 +284,10 @@ function Editor({ id, version, activities, onClose }: Props) {
         }
 
         try {
+            if (etag === null && (await draftExists())) {
+                throw new ApiError(409, "A draft was created after you opened this workflow.");
+            }
+
             const headers: Record<string, string> = etag ? { "If-Match": etag } : {};
             const answer = await call<VersionView>(
                 "PUT",
@@ -309,6 +313,23 @@ function Editor({ id, version, activities, onClose }: Props) {
             }
 
             return false;
+        }
+    }
+
+    /**
+     * Without a draft there is no revision to send in If-Match, and the API would replace a draft someone
+     * created meanwhile; asking first narrows that window to the moment between the two requests.
+     */
+    async function draftExists(): Promise<boolean> {
+        try {
+            await call("GET", `/api/workflows/${encodeURIComponent(id)}/draft`);
+            return true;
+        } catch (e) {
+            if (e instanceof ApiError && e.status === 404) {
+                return false;
+            }
+
+            throw e;
         }
     }
 
