@@ -27,6 +27,8 @@ public sealed class Browser : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotFolder);
+        // The other test assemblies run beside these on two cores, and a first Roslyn compile then takes seconds.
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -34,7 +34,7 @@ internal sealed class DesignerSession : IAsyncDisposable
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         return new DesignerSession(host, context, page, test);
     }
