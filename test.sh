@@ -129,6 +129,23 @@ fi
 export WORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
 log "PostgreSQL $PG_VERSION on 127.0.0.1:$port (data in $pg_root)"
 
+# The designer's end-to-end tests drive Debian's Chromium; its unit tests and build need node and npm.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    log "Chromium is not installed and only root can install it (apt-get install chromium)."
+    exit 1
+  fi
+  log "installing Chromium for the designer tests"
+  DEBIAN_FRONTEND=noninteractive apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends chromium
+fi
+if ! command -v npm > /dev/null 2>&1; then
+  log "npm is not installed; the designer (designer/) needs node 20 or newer with npm."
+  exit 1
+fi
+log "designer: npm ci, unit tests and build"
+(cd designer && npm ci --no-audit --no-fund --loglevel=error && npm test && npm run build)
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1
 export DOTNET_NOLOGO=1
 setsid dotnet test Workflow.sln "$@" &

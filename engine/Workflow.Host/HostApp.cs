@@ -9,6 +9,7 @@ using Workflow.Host.Api;
 using Workflow.Host.Cli;
 using Workflow.Host.Plugins;
 using Workflow.Host.Jobs;
+using Workflow.Host.Designer;
 
 namespace Workflow.Host;
 
@@ -113,9 +114,11 @@ public static class HostApp
             SuppressDiagnosticsCallback = ctx => ctx.Exception is BadHttpRequestException,
         });
         app.UseStatusCodePages();
+        app.UseDesigner();
         app.MapWorkflowApi();
         app.MapPluginEndpoints();
         app.MapWorkflowJobs();
+        app.MapLiveViewEndpoints();
         return app;
     }
 
