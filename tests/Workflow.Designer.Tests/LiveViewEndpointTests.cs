@@ -18,7 +18,7 @@ public sealed class LiveViewEndpointTests
         var at = Assert.Single(live["nodes"]!.AsArray());
         Assert.Equal(node, at!["nodeId"]!.GetValue<string>());
         Assert.Equal(2, at["open"]!.GetValue<int>());
-        Assert.Null(at["breached"]);
+        Assert.Equal(0, at["breached"]!.GetValue<int>());
         Assert.Equal([first, second], at["tickets"]!.AsArray().Select(t => t!["id"]!.GetValue<long>()));
     }
 

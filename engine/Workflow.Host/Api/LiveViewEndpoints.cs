@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Workflow.Engine;
+using Workflow.Engine.Sla;
 using Workflow.Sdk.Tickets;
 using Workflow.Host.Api.Access;
 
 namespace Workflow.Host.Api;
 
 /// <summary>
-/// The designer's live view: how many open tickets stand at each node of one workflow version, and which.
-/// SLA breaches are not counted yet because tickets carry no SLA targets; the field stays null until they do.
+/// The designer's live view: how many open tickets stand at each node of one workflow version, how many of them
+/// have breached a response or resolution target, and which they are.
 /// </summary>
 internal static class LiveViewEndpoints
 {
@@ -44,6 +45,8 @@ internal static class LiveViewEndpoints
                     i.Ticket.Subject,
                     i.Ticket.State,
                     i.Ticket.Priority,
+                    Breached = i.Ticket.ResponseStage == SlaStage.Breached
+                        || i.Ticket.ResolutionStage == SlaStage.Breached,
                 })
                 .ToListAsync(http.RequestAborted);
 
@@ -52,7 +55,7 @@ internal static class LiveViewEndpoints
                 .Select(g => new LiveNodeView(
                     g.Key,
                     g.Count(),
-                    null,
+                    g.Count(r => r.Breached),
                     [.. g.Take(ListedPerNode).Select(r => new LiveTicketView(r.Id, r.Subject, r.State, r.Priority))]))
                 .ToList();
             return Results.Ok(new LiveView(id, version, nodes));
@@ -63,7 +66,7 @@ internal static class LiveViewEndpoints
 internal sealed record LiveView(string Id, int Version, IReadOnlyList<LiveNodeView> Nodes);
 
 /// <summary>
-/// One node's open tickets; <see cref="Breached"/> is null while tickets carry no SLA targets to breach.
+/// One node's open tickets and how many of them have breached a response or resolution target.
 /// </summary>
 internal sealed record LiveNodeView(string NodeId, int Open, int? Breached, IReadOnlyList<LiveTicketView> Tickets);
 
