@@ -16,6 +16,12 @@ public sealed class InProcessJobScheduler(TimeProvider time) : IJobScheduler, ID
     private readonly ConcurrentDictionary<ITimer, byte> _timers = new();
     private readonly CancellationTokenSource _stopping = new();
 
+    /// <summary>
+    /// Where jobs go once the host has a persistent job store; until then (and in tools and tests) they wait in
+    /// this process.
+    /// </summary>
+    public IPluginJobStore? Store { get; set; }
+
     /// <summary>Raised after every run with its result; the host logs retries and give-ups.</summary>
     public event Action<PluginJob, JobResult>? Ran;
 
@@ -43,6 +49,12 @@ public sealed class InProcessJobScheduler(TimeProvider time) : IJobScheduler, ID
         if (!_handlers.TryGetValue(job.Kind, out var handler))
         {
             throw new ArgumentException($"No handler is registered for jobs of kind '{job.Kind}'.", nameof(job));
+        }
+
+        if (Store is { } store)
+        {
+            store.Enqueue(job, delay);
+            return;
         }
 
         Interlocked.Increment(ref _pending);
@@ -77,6 +89,37 @@ public sealed class InProcessJobScheduler(TimeProvider time) : IJobScheduler, ID
 
         _timers.Clear();
         _stopping.Dispose();
+    }
+
+    /// <summary>
+    /// Runs a job the store hands back; a retry the handler asks for goes to the store again with the next
+    /// attempt number.
+    /// </summary>
+    /// <exception cref="ArgumentException">No handler takes jobs of this kind (its plugin is gone).</exception>
+    public async Task<JobResult> RunStoredAsync(PluginJob job, CancellationToken cancellationToken)
+    {
+        if (!_handlers.TryGetValue(job.Kind, out var handler))
+        {
+            throw new ArgumentException($"No handler is registered for jobs of kind '{job.Kind}'.", nameof(job));
+        }
+
+        JobResult result;
+        try
+        {
+            result = await handler.RunAsync(job, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            result = JobResult.GiveUp($"the handler threw {ex.GetType().Name}: {ex.Message}");
+        }
+
+        if (result.RetryAfter is { } delay)
+        {
+            Schedule(job with { Attempt = job.Attempt + 1 }, delay);
+        }
+
+        Ran?.Invoke(job, result);
+        return result;
     }
 
     private async Task RunAsync(IJobHandler handler, PluginJob job)

@@ -35,6 +35,7 @@ public static class JobsHosting
         builder.Services.AddSingleton(Hangfire.Dashboard.DashboardRoutes.Routes);
         GlobalConfiguration.Configuration.UseLogProvider(HostLogProvider.Instance);
         engine.Tickets.TimerScheduler = new HangfireTimerScheduler(jobs);
+        engine.Jobs.Store = new HangfirePluginJobStore(jobs);
         if (!options.Enabled)
         {
             return;

@@ -74,6 +74,13 @@ public sealed partial class WorkflowJobs(
         LogCaughtUp(due, later);
     }
 
+    /// <summary>Runs a plugin's job; its handler decides the back-off, so Hangfire itself never retries it.</summary>
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunPluginJobAsync(string kind, string payload, int attempt, CancellationToken cancellationToken)
+    {
+        await engine.Jobs.RunStoredAsync(new Workflow.Sdk.Jobs.PluginJob(kind, payload, attempt), cancellationToken);
+    }
+
     public async Task FireTimerAsync(long ticketId, Guid bookmarkId, CancellationToken cancellationToken)
     {
         var outcome = await engine.Tickets.FireTimerAsync(ticketId, bookmarkId, cancellationToken);
