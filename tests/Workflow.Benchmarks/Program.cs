@@ -62,7 +62,8 @@ internal static class Program
     private static int Memory(string[] args)
     {
         var versions = 1_000;
-        if (args is ["--versions", var text] && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+        if (args is ["--versions", var text]
+            && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             && n >= 100)
         {
             versions = n;

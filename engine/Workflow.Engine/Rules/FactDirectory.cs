@@ -31,7 +31,8 @@ public sealed class FactDirectory
     }
 
     /// <summary>A directory that knows nothing: every service is of unknown criticality, nobody is a VIP.</summary>
-    public static FactDirectory Empty { get; } = new(new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase));
+    public static FactDirectory Empty { get; } =
+        new(new(StringComparer.OrdinalIgnoreCase), new(StringComparer.OrdinalIgnoreCase));
 
     public int ServiceCount => _services.Count;
 

@@ -51,7 +51,8 @@ internal static class RuleSource
         code.AppendLine($"[global::NRules.Fluent.Dsl.Name({Literal(rule.Name)})]");
         // The author's salience, not a rank within this set: the engine ranks every source's rules together.
         code.AppendLine($"[global::NRules.Fluent.Dsl.Priority({rule.Salience})]");
-        code.AppendLine("[global::NRules.Fluent.Dsl.Repeatability(global::NRules.RuleModel.RuleRepeatability.NonRepeatable)]");
+        code.AppendLine("[global::NRules.Fluent.Dsl.Repeatability(");
+        code.AppendLine("    global::NRules.RuleModel.RuleRepeatability.NonRepeatable)]");
         code.AppendLine($"[global::NRules.Fluent.Dsl.Tag({Literal(RuleReads.Tag(rule.Condition))})]");
         code.AppendLine($"public sealed class Rule{index} : global::NRules.Fluent.Dsl.Rule");
         code.AppendLine("{");
@@ -82,7 +83,10 @@ internal static class RuleSource
         Company(code, company, ActionCode(rule));
         code.AppendLine("#line hidden");
         code.AppendLine("        if (ticket.Changes.Count != __before");
-        code.AppendLine("            && global::Workflow.Engine.Rules.FactWatch.Touches(ticket, __before)) __ctx.Update(ticket);");
+        code.AppendLine("            && global::Workflow.Engine.Rules.FactWatch.Touches(ticket, __before))");
+        code.AppendLine("        {");
+        code.AppendLine("            __ctx.Update(ticket);");
+        code.AppendLine("        }");
         code.AppendLine("    }");
         code.AppendLine("}");
     }

@@ -216,7 +216,9 @@ internal static class RuleSetEndpoints
 
         using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
         var json = await reader.ReadToEndAsync(http.RequestAborted);
-        return string.IsNullOrWhiteSpace(json) ? throw new ValidationException("$", "a rule-set document is required.") : json;
+        return string.IsNullOrWhiteSpace(json)
+            ? throw new ValidationException("$", "a rule-set document is required.")
+            : json;
     }
 
     internal sealed record TryRequest(

@@ -26,7 +26,9 @@ public sealed class SlaBreachNotificationsTests
         var ticket = await StoredAsync(test.Engine, id);
         Assert.True(breaches > 0);
         Assert.Equal(breaches, notifier.Events.Count);
-        Assert.All(notifier.Events, e => Assert.Equal((TicketEventKind.SlaBreached, ticket.Number), (e.Kind, e.Ticket.Number)));
+        Assert.All(
+            notifier.Events,
+            e => Assert.Equal((TicketEventKind.SlaBreached, ticket.Number), (e.Kind, e.Ticket.Number)));
     }
 
     [Fact]
@@ -34,7 +36,9 @@ public sealed class SlaBreachNotificationsTests
     {
         var delivery = new SlaBreachNotifications(null!, TicketEvents.None);
 
-        Assert.Equal([true, false, false], new[] { "sla.breached", "sla.warning", "ticket.created" }.Select(delivery.Accepts));
+        string[] kinds = ["sla.breached", "sla.warning", "ticket.created"];
+
+        Assert.Equal([true, false, false], kinds.Select(delivery.Accepts));
     }
 
     private sealed class RecordingNotifier : INotifier

@@ -59,7 +59,12 @@ public sealed class DefaultPackWorkflowTests
     [InlineData(1, "3")]
     public void Start_NoImpactJudged_ImpactFollowsTheAffectedUsers(int users, string impact)
     {
-        var details = new TicketDetails { Subject = "Slow", Reporter = new Reporter { Name = "Ann" }, AffectedUsers = users };
+        var details = new TicketDetails
+        {
+            Subject = "Slow",
+            Reporter = new Reporter { Name = "Ann" },
+            AffectedUsers = users,
+        };
 
         var (ticket, _) = Run(details);
 

@@ -78,7 +78,12 @@ public sealed class FactReadsTests
     {
         var engine = TestRules.Engine(
             new CompanyRule("vpn", 5, "ticket.Mentions(\"vpn\")", RuleActionKind.SetCategory, "Network"),
-            new CompanyRule("pattern", 1, "ticket is { Category: \"Network\", Impact: null }", RuleActionKind.SetImpact, "2"));
+            new CompanyRule(
+                "pattern",
+                1,
+                "ticket is { Category: \"Network\", Impact: null }",
+                RuleActionKind.SetImpact,
+                "2"));
 
         var evaluation = engine.Evaluate(TestRules.Ticket());
 

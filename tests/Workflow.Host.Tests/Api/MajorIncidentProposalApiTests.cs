@@ -27,7 +27,7 @@ public sealed class MajorIncidentProposalApiTests
         var tickets = await CreateOnItemAsync(host, "mail-01", 5);
         await CreateOnItemAsync(host, "printer-7", 1);
 
-        using var response = await host.PostAsync($"/api/major-incidents/proposals/{tickets[^1].Id}", "", "application/json");
+        using var response = await AcceptAsync(host, tickets[^1].Id);
 
         var major = await response.Content.ReadFromJsonAsync<JsonObject>();
         var children = major!["children"]!.AsArray().Select(c => (long)c!["id"]!).Order();
@@ -46,7 +46,7 @@ public sealed class MajorIncidentProposalApiTests
         await using var host = await TestHost.StartAsync();
         var tickets = await CreateOnItemAsync(host, "mail-01", 2);
 
-        using var response = await host.PostAsync($"/api/major-incidents/proposals/{tickets[0].Id}", "", "application/json");
+        using var response = await AcceptAsync(host, tickets[0].Id);
 
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -59,15 +59,18 @@ public sealed class MajorIncidentProposalApiTests
     {
         await using var host = await TestHost.StartAsync();
         var tickets = await CreateOnItemAsync(host, "mail-01", 5);
-        using var first = await host.PostAsync($"/api/major-incidents/proposals/{tickets[^1].Id}", "", "application/json");
+        using var first = await AcceptAsync(host, tickets[^1].Id);
 
-        using var second = await host.PostAsync($"/api/major-incidents/proposals/{tickets[^1].Id}", "", "application/json");
+        using var second = await AcceptAsync(host, tickets[^1].Id);
 
         var problem = await TestHost.ReadProblemAsync(second);
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.StartsWith($"{tickets[^1].Number} is already a child of ticket ", problem.Errors["ticketId"][0]);
         Assert.Equal((6, 6), await host.CountStoredAsync());
     }
+
+    private static Task<HttpResponseMessage> AcceptAsync(TestHost host, long ticketId) =>
+        host.PostAsync($"/api/major-incidents/proposals/{ticketId}", "", "application/json");
 
     private static async Task<List<Workflow.Host.Api.TicketView>> CreateOnItemAsync(TestHost host, string item, int count)
     {

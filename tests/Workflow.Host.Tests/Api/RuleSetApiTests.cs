@@ -118,7 +118,9 @@ public sealed class RuleSetApiTests
     public async Task SaveDraft_RuleWithoutCondition_Returns400NamingTheRulesPathAndSavesNothing()
     {
         await using var host = await TestHost.StartAsync();
-        const string Body = """{"id": "company", "rules": [{"name": "x", "salience": 1, "action": "addTag", "value": "x"}]}""";
+        const string Body = """
+            {"id": "company", "rules": [{"name": "x", "salience": 1, "action": "addTag", "value": "x"}]}
+            """;
 
         using var response = await PutAsync(host, "/api/rule-sets/company/draft", Body);
 
@@ -180,7 +182,9 @@ public sealed class RuleSetApiTests
 
         using var imported = await host.PostAsync("/api/rule-sets/import", file, "application/json");
 
-        Assert.Equal("attachment; filename=\"rule-set.company.v1.json\"", export.Content.Headers.ContentDisposition?.ToString());
+        Assert.Equal(
+            "attachment; filename=\"rule-set.company.v1.json\"",
+            export.Content.Headers.ContentDisposition?.ToString());
         Assert.Equal(HttpStatusCode.Created, imported.StatusCode);
         Assert.Equal(["1 Published", "2 Draft"], await HistoryAsync(host));
         using var draft = await host.Client.GetAsync("/api/rule-sets/company/versions/2");
@@ -192,7 +196,9 @@ public sealed class RuleSetApiTests
     {
         await using var host = await TestHost.StartAsync();
 
-        using var response = await host.PostAsync("/api/rule-sets/import", "{\"id\": \"company\",\n \"rules\": [,]}", "application/json");
+        const string Broken = "{\"id\": \"company\",\n \"rules\": [,]}";
+
+        using var response = await host.PostAsync("/api/rule-sets/import", Broken, "application/json");
 
         var problem = await TestHost.ReadProblemAsync(response);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
