@@ -12,8 +12,18 @@ internal sealed partial class PluginHosting(WorkflowEngine engine, ILogger<Plugi
     /// <summary>How often intake channels are polled unless <c>Engine:IntakePollSeconds</c> says otherwise.</summary>
     public const int DefaultPollSeconds = 30;
 
+    private PeriodicTimer? _polling;
+
     public override Task StartAsync(CancellationToken cancellationToken)
     {
+        // The timer is armed before the host reports that it has started, so an interval that begins right after
+        // the start is never missed by a poller that has not reached its loop yet.
+        if (engine.Plugins.IntakeChannels.Any())
+        {
+            var seconds = engine.Options.IntakePollSeconds is > 0 and var s ? s : DefaultPollSeconds;
+            _polling = new PeriodicTimer(TimeSpan.FromSeconds(seconds), engine.Time);
+        }
+
         foreach (var plugin in engine.Plugins.Loaded)
         {
             LogLoaded(plugin.Info.Name, plugin.Info.Version, plugin.Folder);
@@ -43,14 +53,13 @@ internal sealed partial class PluginHosting(WorkflowEngine engine, ILogger<Plugi
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var channels = engine.Plugins.IntakeChannels.ToList();
-        if (channels.Count == 0)
+        if (_polling is not { } timer)
         {
             return;
         }
 
-        var seconds = engine.Options.IntakePollSeconds is > 0 and var s ? s : DefaultPollSeconds;
         // The first poll waits one interval too, so a host that fails to start right after binding has taken nothing.
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(seconds), engine.Time);
+        using var owned = timer;
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             foreach (var channel in channels)
