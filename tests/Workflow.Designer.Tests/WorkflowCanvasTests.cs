@@ -63,7 +63,7 @@ public sealed class WorkflowCanvasTests(Browser browser)
         await session.RunAsync(async page =>
         {
             await page.ListButtonAsync(Default, "v2 Published");
-            await Expect(page.Locator(".node-live[data-live='humanTask1']")).ToHaveTextAsync("1 open · SLA n/a");
+            await Expect(page.Locator(".node-live[data-live='humanTask1']")).ToHaveTextAsync("1 open · 0 breached");
             await page.SelectAsync("humanTask1");
             await Expect(page.Locator(".tickets li"))
                 .ToHaveTextAsync($"#{id} Printer on floor 3 is jammed · New · no priority");
