@@ -103,7 +103,7 @@ export function RulesEditor() {
 
     async function save(): Promise<boolean> {
         try {
-            const headers: Record<string, string> = etag ? { "If-Match": etag } : {};
+            const headers: Record<string, string> = etag ? { "If-Match": etag } : { "If-None-Match": "*" };
             const answer = await call<VersionRow>(
                 "PUT",
                 `/api/rule-sets/${encodeURIComponent(doc.id)}/draft`,

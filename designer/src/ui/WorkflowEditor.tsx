@@ -284,11 +284,9 @@ function Editor({ id, version, activities, onClose }: Props) {
         }
 
         try {
-            if (etag === null && (await draftExists())) {
-                throw new ApiError(409, "A draft was created after you opened this workflow.");
-            }
-
-            const headers: Record<string, string> = etag ? { "If-Match": etag } : {};
+            // Without a draft when the editor opened, If-None-Match: * makes the API refuse to replace one that
+            // someone else started meanwhile.
+            const headers: Record<string, string> = etag ? { "If-Match": etag } : { "If-None-Match": "*" };
             const answer = await call<VersionView>(
                 "PUT",
                 `/api/workflows/${encodeURIComponent(id)}/draft`,
@@ -313,23 +311,6 @@ function Editor({ id, version, activities, onClose }: Props) {
             }
 
             return false;
-        }
-    }
-
-    /**
-     * Without a draft there is no revision to send in If-Match, and the API would replace a draft someone
-     * created meanwhile; asking first narrows that window to the moment between the two requests.
-     */
-    async function draftExists(): Promise<boolean> {
-        try {
-            await call("GET", `/api/workflows/${encodeURIComponent(id)}/draft`);
-            return true;
-        } catch (e) {
-            if (e instanceof ApiError && e.status === 404) {
-                return false;
-            }
-
-            throw e;
         }
     }
 

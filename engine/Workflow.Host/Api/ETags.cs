@@ -31,6 +31,13 @@ internal static class ETags
             $"'{Shorten(header)}' is not an entity tag this API sent; use the ETag of the ticket as read, such as \"3\".");
     }
 
+    /// <summary>
+    /// The draft revision a save is based on: <c>If-None-Match: *</c> says the editor saw no draft (revision 0, so a
+    /// draft someone else started meanwhile is a conflict), otherwise what <c>If-Match</c> names.
+    /// </summary>
+    public static int? ExpectedDraft(HttpRequest request) =>
+        request.Headers.IfNoneMatch.ToString().Trim() == "*" ? 0 : Expected(request);
+
     /// <summary>The version <c>If-Match</c> names (null for <c>*</c>); a write is refused without the header.</summary>
     /// <exception cref="PreconditionRequiredException">No <c>If-Match</c> header.</exception>
     public static int? Required(HttpRequest request) =>

@@ -30,7 +30,8 @@ internal static class RuleSetEndpoints
             .WithSummary("One version's document exactly as stored, as a file to import elsewhere.")
             .Produces<RuleSetDocument>().ApiProblems(404);
         sets.MapPut("{id}/draft", SaveDraftAsync)
-            .WithSummary("Create or replace the draft; If-Match names the draft revision the editor started from.")
+            .WithSummary("Create or replace the draft; If-Match names the revision the editor started from, "
+                + "If-None-Match: * that it saw no draft.")
             .Accepts<RuleSetDocument>("application/json")
             .Produces<RuleSetVersionView>().ApiProblems(409, 413);
         sets.MapPost("import", ImportAsync)
@@ -81,7 +82,7 @@ internal static class RuleSetEndpoints
                 id,
                 json,
                 actor,
-                ETags.Expected(http.Request),
+                ETags.ExpectedDraft(http.Request),
                 http.RequestAborted);
             http.Response.Headers.ETag = ETags.Of(saved.Revision);
             return Results.Ok(RuleSetVersionView.From(saved));

@@ -109,7 +109,7 @@ internal static class WorkflowEndpoints
             }
 
             var saved = await engine.Definitions.SaveDraftAsync(
-                id, document.GetRawText(), actor, ETags.Expected(http.Request), http.RequestAborted);
+                id, document.GetRawText(), actor, ETags.ExpectedDraft(http.Request), http.RequestAborted);
             http.Response.Headers.ETag = ETags.Of(saved.Revision);
             return Results.Ok(WorkflowVersionView.From(saved, true));
         });

@@ -73,6 +73,40 @@ public sealed class RuleSetApiTests
     }
 
     [Fact]
+    public async Task SaveDraft_IfNoneMatchStarButADraftExists_Returns409AndKeepsThatDraft()
+    {
+        await using var host = await TestHost.StartAsync();
+        await SaveDraftAsync(host, RouteVpn);
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/rule-sets/company/draft")
+        {
+            Content = new StringContent(Typo, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.IfNoneMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Any);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        using var export = await host.Client.GetAsync("/api/rule-sets/company/versions/1");
+        Assert.Contains("VPN to network team", await export.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task SaveDraft_IfNoneMatchStarAndNoDraft_CreatesTheFirstDraft()
+    {
+        await using var host = await TestHost.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Put, "/api/rule-sets/company/draft")
+        {
+            Content = new StringContent(RouteVpn, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.IfNoneMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Any);
+
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["1 Draft"], await HistoryAsync(host));
+    }
+
+    [Fact]
     public async Task SaveDraft_AgentKey_Returns403AndSavesNothing()
     {
         await using var host = await TestHost.StartAsync();

@@ -85,6 +85,22 @@ public sealed class WorkflowApiTests
     }
 
     [Fact]
+    public async Task SaveDraft_IfNoneMatchStarAfterSomeoneStartedTheDraft_Returns409AndKeepsTheirs()
+    {
+        await using var host = await TestHost.StartAsync();
+        var document = (await host.Client.CallAsync(HttpMethod.Get, $"{Path}/versions/1"))["document"]!.DeepClone();
+        document["name"] = "First editor";
+        await host.Client.CallAsync(HttpMethod.Put, $"{Path}/draft", document, headers: ("If-None-Match", "*"));
+        document["name"] = "Second editor, who saw no draft";
+
+        using var late = await host.Client.SendAsync(HttpMethod.Put, $"{Path}/draft", document, ("If-None-Match", "*"));
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var kept = await host.Client.CallAsync(HttpMethod.Get, $"{Path}/draft");
+        Assert.Equal("First editor", kept["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task SaveDraft_NewWorkflowIdAndDocumentForAnother_Returns400NamingId()
     {
         await using var host = await TestHost.StartAsync();
