@@ -37,6 +37,13 @@ public sealed class RuleSetDocument
         catch (JsonException ex)
         {
             var where = $"line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}";
+
+            // Well-formed JSON with a value of the wrong type names the field, as a missing value does.
+            if (ex.Path is { Length: > 2 } path && ex.Message.StartsWith("The JSON value could not be converted"))
+            {
+                throw new ValidationException(path[2..], $"has a value of the wrong type (at {where}).");
+            }
+
             throw new ValidationException("$", $"not valid JSON at {where}.");
         }
 
