@@ -36,5 +36,18 @@ internal static class DesignerFiles
         });
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, RequestPath = PathBase });
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files, RequestPath = PathBase });
+
+        // A file the designer does not have is not found; without this the request would reach the API's
+        // authentication and be answered as if it lacked a key.
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(PathBase))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context);
+        });
     }
 }
