@@ -42,7 +42,7 @@ public sealed class WorkflowEngine
             [.. DefaultRulePack.Load(), .. Plugins.Rules],
             Plugins.Loaded.Count == 0 ? "default pack" : "default pack and plugins",
             [.. Plugins.Enrichers],
-            LoadDirectory(options.DirectoryFile));
+            FactDirectory.FromSetting(options.DirectoryFile));
         RuleSets = new RuleSetStore(Contexts, Rules, time);
         Simulator = new RuleSimulator(Contexts, PriorityScheme, Rules.Directory);
         Sla = new SlaClock(SlaPolicyLoader.Resolve(options.SlaFile));
@@ -136,22 +136,6 @@ public sealed class WorkflowEngine
             engine.RuleLoadError = ex;
         }
         return engine;
-    }
-
-    private static FactDirectory LoadDirectory(string? file)
-    {
-        if (string.IsNullOrWhiteSpace(file))
-        {
-            return FactDirectory.Default();
-        }
-
-        if (!File.Exists(file))
-        {
-            throw new ValidationException(nameof(EngineOptions.DirectoryFile), $"'{file}' does not exist.");
-        }
-
-        using var stream = File.OpenRead(file);
-        return FactDirectory.Load(stream, file);
     }
 
     private static CategoryTree LoadCategories(string? file)

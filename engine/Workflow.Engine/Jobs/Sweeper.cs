@@ -38,8 +38,7 @@ public sealed class Sweeper(
     {
         await using var db = contexts.Create();
         var ids = await db.Tickets.AsNoTracking()
-            .Where(t => t.State == TicketState.New || t.State == TicketState.InProgress
-                || t.State == TicketState.OnHold)
+            .Open()
             .OrderBy(t => t.Id)
             .Select(t => t.Id)
             .ToListAsync(cancellationToken);

@@ -13,9 +13,6 @@ namespace Workflow.Engine.Problems;
 /// </summary>
 public sealed class MajorIncidentProposals(WorkflowDbContextFactory contexts, MajorIncidentService majors)
 {
-    /// <summary>How far back the trend rules count incidents on one item.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromHours(1);
-
     /// <exception cref="KeyNotFoundException">No such ticket.</exception>
     /// <exception cref="ValidationException">No rule proposed a major incident for it, or it is linked already.</exception>
     public async Task<Ticket> AcceptAsync(long ticketId, string actor, CancellationToken cancellationToken = default)
@@ -28,12 +25,12 @@ public sealed class MajorIncidentProposals(WorkflowDbContextFactory contexts, Ma
                 ?? throw new KeyNotFoundException($"There is no ticket {ticketId}.");
             Check(proposing);
 
-            var since = proposing.CreatedAt - Window;
+            var since = proposing.CreatedAt - TicketService.TrendWindow;
             var item = proposing.ConfigurationItem;
             children = await db.Tickets.AsNoTracking()
+                .Open()
                 .Where(t => t.ConfigurationItem == item && t.CreatedAt >= since && t.Kind == TicketKind.Incident
-                    && t.ParentTicketId == null && !t.IsMajorIncident
-                    && (t.State == TicketState.New || t.State == TicketState.InProgress || t.State == TicketState.OnHold))
+                    && t.ParentTicketId == null && !t.IsMajorIncident)
                 .OrderBy(t => t.Id)
                 .Select(t => t.Id)
                 .ToListAsync(cancellationToken);

@@ -43,6 +43,31 @@ public sealed class FactDirectory
         return Load(stream, "directory.default.json");
     }
 
+    /// <summary>The directory an installation names, or the shipped one when it names none.</summary>
+    /// <param name="file">The <c>DirectoryFile</c> setting: a path, or empty.</param>
+    /// <exception cref="ValidationException">The path is a folder or missing, or the file is refused.</exception>
+    public static FactDirectory FromSetting(string? file)
+    {
+        if (string.IsNullOrWhiteSpace(file))
+        {
+            return Default();
+        }
+
+        const string Setting = "DirectoryFile";
+        if (System.IO.Directory.Exists(file))
+        {
+            throw new ValidationException(Setting, $"'{file}' is a folder, not a file of services and VIPs.");
+        }
+
+        if (!File.Exists(file))
+        {
+            throw new ValidationException(Setting, $"'{file}' does not exist.");
+        }
+
+        using var stream = File.OpenRead(file);
+        return Load(stream, file);
+    }
+
     /// <summary>Reads a directory; every problem names its JSON path.</summary>
     /// <exception cref="ValidationException">The JSON is unreadable, or a service or VIP entry is incomplete.</exception>
     public static FactDirectory Load(Stream json, string source)

@@ -23,6 +23,9 @@ public sealed partial class TicketService(
     TimeProvider time,
     TicketEvents? events = null)
 {
+    /// <summary>How far back the trend facts count open incidents on one item or in one category.</summary>
+    public static readonly TimeSpan TrendWindow = TimeSpan.FromHours(1);
+
     private readonly TicketEvents _events = events ?? TicketEvents.None;
 
     /// <summary>Logs a ticket and runs it through the newest published default workflow to its first task.</summary>
@@ -77,9 +80,8 @@ public sealed partial class TicketService(
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var since = now - TimeSpan.FromHours(1);
-        var open = db.Tickets.Where(t => t.CreatedAt >= since && t.Kind == TicketKind.Incident
-            && (t.State == TicketState.New || t.State == TicketState.InProgress || t.State == TicketState.OnHold));
+        var since = now - TrendWindow;
+        var open = db.Tickets.Open().Where(t => t.CreatedAt >= since && t.Kind == TicketKind.Incident);
 
         var sameItem = details.ConfigurationItem is { } item
             ? await open.CountAsync(t => t.ConfigurationItem == item, cancellationToken)

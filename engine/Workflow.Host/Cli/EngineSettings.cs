@@ -84,29 +84,8 @@ internal static class EngineSettings
         Refused(PriorityScheme, () => PrioritySchemeLoader.Resolve(options.PriorityScheme));
         Refused(CategoriesFile, () => LoadCategories(options.CategoriesFile));
         Refused(DefaultTimeZone, () => TimeInput.ForZone(options.DefaultTimeZone, DefaultTimeZone));
-        Refused(DirectoryFile, () => LoadDirectory(options.DirectoryFile));
+        Refused(DirectoryFile, () => FactDirectory.FromSetting(options.DirectoryFile));
         Refused(SlaFile, () => SlaPolicyLoader.Resolve(options.SlaFile));
-    }
-
-    private static void LoadDirectory(string? file)
-    {
-        if (string.IsNullOrWhiteSpace(file))
-        {
-            return;
-        }
-
-        if (Directory.Exists(file))
-        {
-            throw new ValidationException(DirectoryFile, $"'{file}' is a folder, not a file of services and VIPs.");
-        }
-
-        if (!File.Exists(file))
-        {
-            throw new ValidationException(DirectoryFile, $"'{file}' does not exist.");
-        }
-
-        using var stream = File.OpenRead(file);
-        FactDirectory.Load(stream, file);
     }
 
     private static void LoadCategories(string? file)

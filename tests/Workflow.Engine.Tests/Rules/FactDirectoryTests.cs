@@ -80,4 +80,20 @@ public sealed class FactDirectoryTests
 
     private static FactDirectory Load(string json) =>
         FactDirectory.Load(new MemoryStream(Encoding.UTF8.GetBytes(json)), "test");
+
+    [Fact]
+    public void FromSetting_MissingFileOrAFolder_NamesTheSetting()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"no-directory-{Guid.NewGuid():N}.json");
+        var folder = Path.GetTempPath();
+
+        var notThere = Assert.Single(Assert.Throws<ValidationException>(() => FactDirectory.FromSetting(missing)).Errors);
+        var notAFile = Assert.Single(Assert.Throws<ValidationException>(() => FactDirectory.FromSetting(folder)).Errors);
+
+        Assert.Equal(new FieldError("DirectoryFile", $"'{missing}' does not exist."), notThere);
+        Assert.Equal(
+            new FieldError("DirectoryFile", $"'{folder}' is a folder, not a file of services and VIPs."),
+            notAFile);
+        Assert.Equal(14, FactDirectory.FromSetting(" ").ServiceCount);
+    }
 }
