@@ -168,6 +168,40 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                     b.ToTable("problems", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Engine.Storage.CatalogDocumentRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Version")
+                        .IsUnique();
+
+                    b.ToTable("catalog_documents", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Engine.Storage.RuleSetRecord", b =>
                 {
                     b.Property<long>("Id")
