@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Workflow.Engine.Catalog;
 using Workflow.Engine.Categories;
 using Workflow.Engine.Plugins;
 using Workflow.Engine.Jobs;
@@ -21,6 +22,8 @@ namespace Workflow.Engine;
 /// </summary>
 public sealed class WorkflowEngine
 {
+    private readonly CategoryTree _configuredCategories;
+
     private WorkflowEngine(EngineOptions options, TimeProvider time, IReadOnlyList<IInterceptor>? interceptors)
     {
         Options = options;
@@ -34,8 +37,10 @@ public sealed class WorkflowEngine
         Catalog = new ActivityCatalog(
             [.. ActivityCatalog.BuiltIn().Activities, .. Plugins.Activities.Select(a => new PluginActivity(a))]);
         Parser = new WorkflowDefinitionParser(Catalog);
-        PriorityScheme = PrioritySchemeLoader.Resolve(options.PriorityScheme);
-        Categories = Plugins.MergeInto(LoadCategories(options.CategoriesFile));
+        var configuredScheme = PrioritySchemeLoader.Resolve(options.PriorityScheme);
+        _configuredCategories = LoadCategories(options.CategoriesFile);
+        TicketCatalog = new TicketCatalog(new CatalogSnapshot(
+            _configuredCategories, Plugins.MergeInto(_configuredCategories), 0, configuredScheme, 0));
         TimeInput = TimeInput.ForZone(options.DefaultTimeZone, nameof(options.DefaultTimeZone));
         Definitions = new WorkflowDefinitionStore(Contexts, Parser, time);
         Rules = new RuleRegistry(
@@ -44,12 +49,13 @@ public sealed class WorkflowEngine
             [.. Plugins.Enrichers],
             FactDirectory.FromSetting(options.DirectoryFile));
         RuleSets = new RuleSetStore(Contexts, Rules, time);
-        Simulator = new RuleSimulator(Contexts, PriorityScheme, Rules.Directory);
+        Simulator = new RuleSimulator(Contexts, TicketCatalog, Rules.Directory);
         Sla = new SlaClock(SlaPolicyLoader.Resolve(options.SlaFile));
-        Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules, Sla);
+        CatalogStore = new CatalogStore(Contexts, TicketCatalog, Plugins.MergeInto, Sla.Policy, time);
+        Runtime = new WorkflowRuntime(Catalog, TicketCatalog, Rules, Sla);
         Events = new TicketEvents([.. Plugins.Notifiers]);
         Tickets = new TicketService(Contexts, Definitions, Runtime, time, Events);
-        Sweeper = new Sweeper(Contexts, Sla, PriorityScheme, Rules, time);
+        Sweeper = new Sweeper(Contexts, Sla, TicketCatalog, Rules, time);
         Outbox = new OutboxDispatcher(Contexts, time);
         if (Events.Notifiers.Count > 0)
         {
@@ -76,9 +82,17 @@ public sealed class WorkflowEngine
 
     public WorkflowDefinitionParser Parser { get; }
 
-    public PriorityScheme PriorityScheme { get; }
+    /// <summary>The category tree and priority scheme in force; process owners edit them through <see cref="CatalogStore"/>.</summary>
+    public TicketCatalog TicketCatalog { get; }
 
-    public CategoryTree Categories { get; }
+    /// <summary>Saves and history of the category tree and the priority scheme.</summary>
+    public CatalogStore CatalogStore { get; }
+
+    /// <summary>The priority scheme in force at the moment of reading.</summary>
+    public PriorityScheme PriorityScheme => TicketCatalog.Current.Scheme;
+
+    /// <summary>The category tree in force at the moment of reading, plugins' categories included.</summary>
+    public CategoryTree Categories => TicketCatalog.Current.Categories;
 
     public TimeInput TimeInput { get; }
 
@@ -125,6 +139,10 @@ public sealed class WorkflowEngine
         engine.Jobs.Register(engine.Plugins.JobHandlers);
         await engine.Contexts.MigrateAsync(cancellationToken);
         await engine.Definitions.EnsureDefaultAsync(cancellationToken);
+        await engine.CatalogStore.StartAsync(
+            engine._configuredCategories,
+            engine.TicketCatalog.Current.Scheme,
+            cancellationToken);
         try
         {
             await engine.RuleSets.LoadPublishedAsync(RuleSetStore.CompanyId, cancellationToken);

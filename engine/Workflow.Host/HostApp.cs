@@ -91,6 +91,7 @@ public static class HostApp
         builder.Services.AddSingleton(engine);
         await builder.AddWorkflowApiAsync(engine);
         builder.Services.AddHostedService<PluginHosting>();
+        builder.Services.AddHostedService<CatalogRefresher>();
         builder.AddWorkflowJobs(engine);
         builder.Services.AddProblemDetails(problems => problems.CustomizeProblemDetails = DescribeBadRequest);
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

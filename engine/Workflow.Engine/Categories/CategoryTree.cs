@@ -54,6 +54,18 @@ public sealed class CategoryTree
         return new CategoryTree(copy);
     }
 
+    /// <summary>The tree as the document <see cref="Load"/> reads, categories and subcategories in order.</summary>
+    public string ToJson() => JsonSerializer.Serialize(
+        new Document
+        {
+            Categories = [.. Categories.Select(c => new Document.Category
+            {
+                Name = c,
+                Subcategories = [.. SubcategoriesOf(c)],
+            })],
+        },
+        Options);
+
     /// <summary>The tree shipped with the product: common IT service desk categories.</summary>
     public static CategoryTree Default()
     {

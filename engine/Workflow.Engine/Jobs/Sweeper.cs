@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Workflow.Engine.Catalog;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Rules;
 using Workflow.Engine.Sla;
@@ -21,7 +22,7 @@ namespace Workflow.Engine.Jobs;
 public sealed class Sweeper(
     WorkflowDbContextFactory contexts,
     SlaClock clock,
-    PriorityScheme scheme,
+    TicketCatalog catalog,
     RuleRegistry rules,
     TimeProvider time)
 {
@@ -146,7 +147,7 @@ public sealed class Sweeper(
         var own = SchemeOf(ticket);
         var index = own.Urgencies.ToList().FindIndex(u => u.Code == ticket.Urgency);
         var outcome = "already at the highest urgency";
-        if (index > 0 && ticket.Impact is { } impact)
+        if (index > 0 && ticket.Impact is { } impact && own.FindImpact(impact) is not null)
         {
             var urgency = own.Urgencies[index - 1].Code;
             ticket.Prioritise(impact, urgency, own.PriorityFor(impact, urgency).Code, own.Id);
@@ -163,8 +164,7 @@ public sealed class Sweeper(
         return true;
     }
 
-    private PriorityScheme SchemeOf(Ticket ticket) =>
-        ticket.PriorityScheme is { } id ? PrioritySchemeLoader.TryBuiltIn(id) ?? scheme : scheme;
+    private PriorityScheme SchemeOf(Ticket ticket) => catalog.Current.SchemeFor(ticket.PriorityScheme);
 
     private string? Apply(
         WorkflowDbContext db,

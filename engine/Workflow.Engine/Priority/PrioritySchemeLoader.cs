@@ -104,7 +104,7 @@ public static class PrioritySchemeLoader
         return matrix;
     }
 
-    private static List<PriorityLevel> Scale(
+    internal static List<PriorityLevel> Scale(
         List<FieldError> errors,
         string field,
         List<PrioritySchemeDocument.LevelDocument>? items)
@@ -139,7 +139,7 @@ public static class PrioritySchemeLoader
         return scale;
     }
 
-    private static PriorityLevel? Default(List<FieldError> errors, string field, string? code, List<PriorityLevel> scale)
+    internal static PriorityLevel? Default(List<FieldError> errors, string field, string? code, List<PriorityLevel> scale)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -150,7 +150,7 @@ public static class PrioritySchemeLoader
         return Known(errors, field, code, scale);
     }
 
-    private static PriorityLevel? Known(List<FieldError> errors, string field, string? code, List<PriorityLevel> scale)
+    internal static PriorityLevel? Known(List<FieldError> errors, string field, string? code, List<PriorityLevel> scale)
     {
         var level = scale.FirstOrDefault(l => l.Code == code?.Trim());
         if (level is null)
@@ -161,7 +161,7 @@ public static class PrioritySchemeLoader
         return level;
     }
 
-    private static void Require(List<FieldError> errors, string field, string? value)
+    internal static void Require(List<FieldError> errors, string field, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {

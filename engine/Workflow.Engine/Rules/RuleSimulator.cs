@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Catalog;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tickets;
@@ -20,7 +21,7 @@ public sealed record SimulatedChange(
 /// are evaluated by the rules in force and by the draft, and every difference in kind, category,
 /// subcategory, priority or assignment group is listed with the rule responsible.
 /// </summary>
-public sealed class RuleSimulator(WorkflowDbContextFactory contexts, PriorityScheme scheme, FactDirectory directory)
+public sealed class RuleSimulator(WorkflowDbContextFactory contexts, TicketCatalog catalog, FactDirectory directory)
 {
     private const int Page = 500;
 
@@ -108,7 +109,7 @@ public sealed class RuleSimulator(WorkflowDbContextFactory contexts, PrioritySch
 
     private string? PriorityOf(Ticket ticket, TicketFact fact)
     {
-        var own = ticket.PriorityScheme is { } id ? PrioritySchemeLoader.TryBuiltIn(id) ?? scheme : scheme;
+        var own = catalog.Current.SchemeFor(ticket.PriorityScheme);
         if (fact.PriorityOverride is { } overridden && own.FindLevel(overridden) is { } level)
         {
             return level.Code;

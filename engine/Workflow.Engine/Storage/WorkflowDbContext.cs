@@ -33,6 +33,7 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
         MapVersioned(modelBuilder.Entity<WorkflowDefinitionRecord>(), "workflow_definitions");
         MapVersioned(modelBuilder.Entity<RuleSetRecord>(), "rule_sets");
         MapApi(modelBuilder);
+        MapCatalog(modelBuilder);
         MapOutbox(modelBuilder);
     }
 

@@ -1,3 +1,4 @@
+using Workflow.Engine.Catalog;
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Rules;
@@ -14,21 +15,34 @@ namespace Workflow.Engine.Workflows;
 /// </summary>
 public sealed class WorkflowRuntime(
     ActivityCatalog catalog,
-    PriorityScheme scheme,
-    CategoryTree categories,
+    TicketCatalog ticketCatalog,
     RuleRegistry? rules = null,
     SlaClock? sla = null)
 {
     private readonly ActivityCatalog _catalog = catalog;
+
+    /// <summary>A runtime on a tree and scheme that never change (imports, tests).</summary>
+    public WorkflowRuntime(
+        ActivityCatalog catalog,
+        PriorityScheme scheme,
+        CategoryTree categories,
+        RuleRegistry? rules = null,
+        SlaClock? sla = null)
+        : this(catalog, TicketCatalog.Fixed(scheme, categories), rules, sla)
+    {
+    }
 
     /// <summary>Nodes one step may pass before it is taken for a loop with no blocking node in it.</summary>
     public const int MaxNodesPerStep = 500;
 
     public ActivityCatalog Catalog => _catalog;
 
-    public PriorityScheme PriorityScheme { get; } = scheme;
+    /// <summary>The tree and scheme in force; each node reads them as they are when it runs.</summary>
+    public TicketCatalog TicketCatalog { get; } = ticketCatalog;
 
-    public CategoryTree Categories { get; } = categories;
+    public PriorityScheme PriorityScheme => TicketCatalog.Current.Scheme;
+
+    public CategoryTree Categories => TicketCatalog.Current.Categories;
 
     public RuleRegistry? Rules { get; } = rules;
 
@@ -120,12 +134,13 @@ public sealed class WorkflowRuntime(
         StepScope scope,
         Func<ActivityContext, ActivityResult> step)
     {
+        var snapshot = TicketCatalog.Current;
         var context = new ActivityContext
         {
             Ticket = instance.Ticket,
             Node = node,
-            PriorityScheme = PriorityScheme,
-            Categories = Categories,
+            PriorityScheme = snapshot.Scheme,
+            Categories = snapshot.Categories,
             Now = now,
             Action = action,
             Rules = Rules?.Current,

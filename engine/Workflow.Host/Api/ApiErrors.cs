@@ -1,3 +1,4 @@
+using Workflow.Engine.Catalog;
 using Workflow.Engine.Rules;
 using Workflow.Engine.Tickets;
 using Workflow.Engine.Validation;
@@ -39,6 +40,14 @@ internal static class ApiErrors
                 ex.Message,
                 statusCode: StatusCodes.Status412PreconditionFailed,
                 title: "The ticket has changed.",
+                extensions: new Dictionary<string, object?> { ["currentETag"] = ETags.Of(ex.Current) });
+        }
+        catch (StaleCatalogException ex)
+        {
+            return Results.Problem(
+                ex.Message,
+                statusCode: StatusCodes.Status412PreconditionFailed,
+                title: "Someone else saved first.",
                 extensions: new Dictionary<string, object?> { ["currentETag"] = ETags.Of(ex.Current) });
         }
         catch (PreconditionRequiredException ex)

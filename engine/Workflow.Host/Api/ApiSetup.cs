@@ -71,6 +71,7 @@ internal static class ApiSetup
         app.MapProblemEndpoints();
         app.MapWorkflowEndpoints();
         app.MapCatalogEndpoints();
+        app.MapCatalogEditEndpoints();
         app.MapReportEndpoints();
     }
 

@@ -7,8 +7,7 @@ namespace Workflow.Host.Api;
 
 /// <summary>
 /// What the designer's palette and properties panel show: every activity with its inputs, both as a list and as
-/// a JSON Schema the properties panel can validate a node's <c>inputs</c> against; also the category tree and
-/// the priority scheme in force.
+/// a JSON Schema the properties panel can validate a node's <c>inputs</c> against.
 /// </summary>
 internal static class CatalogEndpoints
 {
@@ -22,20 +21,6 @@ internal static class CatalogEndpoints
             .WithSummary("The activity catalog: each activity's stage, outcomes, inputs and the inputs' JSON Schema.")
             .RequireAuthorization(Policies.Agent)
             .Produces<IReadOnlyList<ActivityView>>().ApiProblems();
-
-        app.MapGet("/api/categories", (WorkflowEngine engine) => Results.Ok(new CategoryTreeView(
-                [.. engine.Categories.Categories.Select(c =>
-                    new CategoryView(c, [.. engine.Categories.SubcategoriesOf(c)]))])))
-            .WithTags("Categories")
-            .WithSummary("The category tree in force.")
-            .Produces<CategoryTreeView>().ApiProblems();
-
-        app.MapGet(
-                "/api/priority-scheme",
-                (WorkflowEngine engine) => Results.Ok(PrioritySchemeView.From(engine.PriorityScheme)))
-            .WithTags("Categories")
-            .WithSummary("The priority scheme in force: impacts, urgencies, levels and the matrix.")
-            .Produces<PrioritySchemeView>().ApiProblems();
     }
 }
 
@@ -85,27 +70,3 @@ internal sealed record ActivityView(
         };
     }
 }
-
-/// <summary>The category tree.</summary>
-internal sealed record CategoryTreeView(IReadOnlyList<CategoryView> Categories);
-
-/// <summary>A category and its subcategories.</summary>
-internal sealed record CategoryView(string Name, IReadOnlyList<string> Subcategories);
-
-/// <summary>A priority scheme: the matrix maps each impact and urgency code to a level code.</summary>
-internal sealed record PrioritySchemeView(
-    string Id,
-    string Name,
-    IReadOnlyList<Workflow.Engine.Priority.PriorityLevel> Impacts,
-    IReadOnlyList<Workflow.Engine.Priority.PriorityLevel> Urgencies,
-    IReadOnlyList<Workflow.Engine.Priority.PriorityLevel> Levels,
-    IReadOnlyList<PriorityCellView> Matrix)
-{
-    public static PrioritySchemeView From(Workflow.Engine.Priority.PriorityScheme s) => new(
-        s.Id, s.Name, s.Impacts, s.Urgencies, s.Levels,
-        [.. s.Impacts.SelectMany(i => s.Urgencies.Select(u =>
-            new PriorityCellView(i.Code, u.Code, s.PriorityFor(i.Code, u.Code).Code)))]);
-}
-
-/// <summary>One cell of the matrix.</summary>
-internal sealed record PriorityCellView(string Impact, string Urgency, string Priority);
