@@ -82,7 +82,7 @@ public sealed class WorkflowEngine
 
     public WorkflowDefinitionParser Parser { get; }
 
-    /// <summary>The category tree and priority scheme in force; process owners edit them through <see cref="CatalogStore"/>.</summary>
+    /// <summary>The category tree and priority scheme in force; <see cref="CatalogStore"/> saves new versions.</summary>
     public TicketCatalog TicketCatalog { get; }
 
     /// <summary>Saves and history of the category tree and the priority scheme.</summary>

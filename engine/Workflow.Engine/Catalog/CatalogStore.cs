@@ -30,7 +30,7 @@ public sealed class CatalogStore(
     /// </summary>
     public static readonly TimeSpan RefreshEvery = TimeSpan.FromSeconds(5);
 
-    /// <summary>Stores the configured tree and scheme as version 1 unless versions exist, then loads the newest.</summary>
+    /// <summary>Stores the configured tree and scheme as version 1 unless any is stored, then loads the newest.</summary>
     public async Task StartAsync(CategoryTree categories, PriorityScheme scheme, CancellationToken cancellationToken)
     {
         await SeedAsync(CategoriesKind, categories.ToJson(), cancellationToken);
@@ -243,7 +243,8 @@ public sealed class CatalogStore(
         string kind,
         int version,
         CancellationToken cancellationToken) =>
-        await db.CatalogDocuments.AsNoTracking().SingleAsync(d => d.Kind == kind && d.Version == version, cancellationToken);
+        await db.CatalogDocuments.AsNoTracking()
+            .SingleAsync(d => d.Kind == kind && d.Version == version, cancellationToken);
 
     private static CategoryTree ReadTree(string json)
     {

@@ -70,7 +70,11 @@ internal static class CatalogEditEndpoints
         {
             var basedOn = await BasedOnAsync(engine, http, "category tree", s => s.CategoriesVersion);
             var json = JsonSerializer.Serialize(body with { PluginCategories = null }, JsonSerializerOptions.Web);
-            var saved = await engine.CatalogStore.SaveCategoriesAsync(json, Actors.Of(http), basedOn, http.RequestAborted);
+            var saved = await engine.CatalogStore.SaveCategoriesAsync(
+                json,
+                Actors.Of(http),
+                basedOn,
+                http.RequestAborted);
             http.Response.Headers.ETag = ETags.Of(saved.Version);
             return Results.Ok(CategoryTreeDocument.From(engine.TicketCatalog.Current));
         });

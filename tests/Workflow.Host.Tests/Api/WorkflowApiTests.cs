@@ -174,12 +174,11 @@ public sealed class WorkflowApiTests
         var network = categories["categories"]!.AsArray().Single(c => c!["name"]!.GetValue<string>() == "Network")!;
         Assert.Contains("VPN", network["subcategories"]!.AsArray().Select(s => s!.GetValue<string>()));
         Assert.Equal("service-desk", scheme["id"]!.GetValue<string>());
-        var cell = scheme["matrix"]!.AsArray()
-            .Single(c => c!["impact"]!.GetValue<string>() == "2" && c["urgency"]!.GetValue<string>() == "1")!;
-        var level = scheme["levels"]!.AsArray()
-            .Single(l => l!["code"]!.GetValue<string>() == cell["priority"]!.GetValue<string>())!;
+        // Rows follow the impacts, cells the urgencies: impact 2, urgency 1 is row 1, cell 0.
+        var cell = scheme["matrix"]![1]![0]!.GetValue<string>();
+        var level = scheme["levels"]!.AsArray().Single(l => l!["code"]!.GetValue<string>() == cell)!;
         Assert.Equal("High", level["name"]!.GetValue<string>());
-        Assert.Equal(9, scheme["matrix"]!.AsArray().Count);
+        Assert.Equal([3, 3, 3], scheme["matrix"]!.AsArray().Select(r => r!.AsArray().Count));
     }
 
     private static JsonNode Node(JsonNode document, string id) =>
