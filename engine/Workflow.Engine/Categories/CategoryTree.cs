@@ -128,9 +128,13 @@ public sealed class CategoryTree
         for (var j = 0; j < children.Count; j++)
         {
             var sub = children[j]?.Trim();
-            if (string.IsNullOrEmpty(sub) || !subs.Add(sub))
+            if (string.IsNullOrEmpty(sub))
             {
-                errors.Add(new($"{path}.subcategories[{j}]", $"'{sub}' is blank or listed twice."));
+                errors.Add(new($"{path}.subcategories[{j}]", "is required: a subcategory needs a name."));
+            }
+            else if (!subs.Add(sub))
+            {
+                errors.Add(new($"{path}.subcategories[{j}]", $"'{sub}' is listed twice."));
             }
         }
     }

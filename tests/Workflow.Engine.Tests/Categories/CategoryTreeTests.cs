@@ -168,7 +168,9 @@ public sealed class CategoryTreeTests
 
         var ex = Assert.Throws<ValidationException>(() => Load(text));
 
-        Assert.Equal([new FieldError("categories[0].subcategories[1]", "'' is blank or listed twice.")], ex.Errors);
+        Assert.Equal(
+            [new FieldError("categories[0].subcategories[1]", "is required: a subcategory needs a name.")],
+            ex.Errors);
     }
 
     [Fact]
@@ -178,7 +180,7 @@ public sealed class CategoryTreeTests
 
         var ex = Assert.Throws<ValidationException>(() => Load(text));
 
-        Assert.Equal([new FieldError("categories[1].subcategories[2]", "'VPN' is blank or listed twice.")], ex.Errors);
+        Assert.Equal([new FieldError("categories[1].subcategories[2]", "'VPN' is listed twice.")], ex.Errors);
     }
 
     [Fact]
