@@ -14,11 +14,15 @@ export function storeKey(key: string | null): void {
     }
 }
 
-/** An API refusal in words: the problem's title, detail and each field's messages. */
+/**
+ * An API refusal in words: the problem's title, detail and each field's messages; `fields` keeps the messages by
+ * the field the server named, so a screen can show each beside its input.
+ */
 export class ApiError extends Error {
     constructor(
         readonly status: number,
         message: string,
+        readonly fields: Record<string, string[]> = {},
     ) {
         super(message);
     }
@@ -53,7 +57,7 @@ export async function call<T>(
 
     const text = await response.text();
     if (!response.ok) {
-        throw new ApiError(response.status, describe(response.status, text));
+        throw new ApiError(response.status, describe(response.status, text), fieldsOf(text));
     }
 
     return { body: (text ? JSON.parse(text) : undefined) as T, etag: response.headers.get("ETag") };
@@ -61,6 +65,14 @@ export async function call<T>(
 
 export async function get<T>(path: string): Promise<T> {
     return (await call<T>("GET", path)).body;
+}
+
+function fieldsOf(text: string): Record<string, string[]> {
+    try {
+        return (JSON.parse(text) as { errors?: Record<string, string[]> }).errors ?? {};
+    } catch {
+        return {};
+    }
 }
 
 function describe(status: number, text: string): string {

@@ -4,13 +4,15 @@ import type { Activity } from "../logic/model";
 import { WorkflowList } from "./WorkflowList";
 import { WorkflowEditor } from "./WorkflowEditor";
 import { RulesEditor } from "./RulesEditor";
-import { CatalogView } from "./CatalogView";
+import { CategoriesEditor } from "./CategoriesEditor";
+import { PriorityEditor } from "./PriorityEditor";
 
 type Screen =
     | { name: "workflows" }
     | { name: "editor"; id: string; version: number | "draft" }
     | { name: "rules" }
-    | { name: "catalog" };
+    | { name: "categories" }
+    | { name: "priority" };
 
 export function App() {
     const [key, setKey] = useState(storedKey());
@@ -44,7 +46,8 @@ export function App() {
                 <strong>Workflow designer</strong>
                 <button onClick={() => setScreen({ name: "workflows" })}>Workflows</button>
                 <button onClick={() => setScreen({ name: "rules" })}>Rules</button>
-                <button onClick={() => setScreen({ name: "catalog" })}>Categories &amp; priorities</button>
+                <button onClick={() => setScreen({ name: "categories" })}>Categories</button>
+                <button onClick={() => setScreen({ name: "priority" })}>Priority</button>
                 <button
                     className="right"
                     onClick={() => {
@@ -82,7 +85,8 @@ export function App() {
                     />
                 )}
                 {screen.name === "rules" && <RulesEditor />}
-                {screen.name === "catalog" && <CatalogView />}
+                {screen.name === "categories" && <CategoriesEditor />}
+                {screen.name === "priority" && <PriorityEditor />}
             </Boundary>
         </div>
     );
