@@ -28,7 +28,7 @@ internal static class ETags
 
         throw new Workflow.Engine.Validation.ValidationException(
             HeaderNames.IfMatch,
-            $"'{Shorten(header)}' is not an entity tag this API sent; use the ETag of the ticket as read, such as \"3\".");
+            $"'{Shorten(header)}' is not an entity tag this API sent; use the ETag of what you read, such as \"3\".");
     }
 
     /// <summary>

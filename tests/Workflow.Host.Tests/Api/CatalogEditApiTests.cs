@@ -56,6 +56,35 @@ public sealed class CatalogEditApiTests
     }
 
     [Fact]
+    public async Task PutCategories_IfMatchNotAnETag_Returns400NamingTheHeader()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        using var response = await host.Client.SendAsync(
+            HttpMethod.Put, "/api/categories", Tree(Category("Only")), ("If-Match", "version one"));
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("If-Match", problem.Errors.Keys);
+        Assert.Equal([(1, "system")], await VersionsAsync(host, "/api/categories/versions"));
+    }
+
+    [Fact]
+    public async Task PutCategories_IfMatchStar_SavesOverTheNewestVersion()
+    {
+        await using var host = await TestHost.StartAsync();
+        using var first = await host.Client.SendAsync(
+            HttpMethod.Put, "/api/categories", Tree(Category("First")), FirstVersion);
+
+        using var second = await host.Client.SendAsync(
+            HttpMethod.Put, "/api/categories", Tree(Category("Second")), ("If-Match", "*"));
+
+        await second.JsonAsync();
+        Assert.Equal("\"3\"", second.Headers.ETag?.Tag);
+        Assert.Equal(["Second"], await CategoryNamesAsync(host));
+    }
+
+    [Fact]
     public async Task PutCategories_BadDocument_Returns400NamingEveryFieldAndChangesNothing()
     {
         await using var host = await TestHost.StartAsync();
