@@ -1,0 +1,185 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Storage;
+
+namespace Workflow.Engine.Access;
+
+/// <summary>
+/// Users who sign in with a password: creating, changing and listing them, checking a password with lockout after
+/// repeated failures, and telling whether a session begun earlier still stands. The caller validates the input.
+/// Thread-safe.
+/// </summary>
+public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider time)
+{
+    /// <summary>Wrong passwords within <see cref="FailureWindow"/> that lock the account.</summary>
+    public const int MaxFailures = 5;
+
+    public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
+
+    public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
+
+    /// <exception cref="InvalidOperationException">A user of that name exists already.</exception>
+    public async Task<UserRecord> CreateAsync(
+        string userName,
+        string displayName,
+        ApiRole role,
+        string password,
+        string createdBy,
+        CancellationToken cancellationToken = default)
+    {
+        var record = new UserRecord
+        {
+            UserName = userName,
+            DisplayName = displayName,
+            Role = role,
+            PasswordHash = PasswordHashing.Hash(password),
+            SessionStamp = NewStamp(),
+            CreatedAt = time.GetUtcNow(),
+            CreatedBy = createdBy,
+        };
+
+        await using var db = contexts.Create();
+        if (await db.Users.AnyAsync(u => u.UserName == userName, cancellationToken))
+        {
+            throw Taken(userName);
+        }
+
+        db.Users.Add(record);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone created the same name between the check and the insert; the unique index refused this one.
+            throw Taken(userName);
+        }
+
+        return record;
+    }
+
+    public async Task<IReadOnlyList<UserRecord>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Changes what is given. A new password or disabling ends the user's sessions; a new password also lifts a
+    /// lockout.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such user.</exception>
+    public async Task<UserRecord> UpdateAsync(
+        string userName,
+        ApiRole? role,
+        bool? disabled,
+        string? password,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var record = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken)
+            ?? throw new KeyNotFoundException($"There is no user '{userName}'.");
+
+        record.Role = role ?? record.Role;
+        if (disabled is { } off && off != record.Disabled)
+        {
+            record.Disabled = off;
+            record.SessionStamp = NewStamp();
+        }
+
+        if (password is not null)
+        {
+            record.PasswordHash = PasswordHashing.Hash(password);
+            record.SessionStamp = NewStamp();
+            record.FailedAttempts = 0;
+            record.FailedSince = null;
+            record.LockedUntil = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return record;
+    }
+
+    /// <summary>
+    /// The user when the password is right and the account is enabled and not locked; otherwise null, without
+    /// saying which, so a guesser learns nothing. A wrong password counts toward the lockout.
+    /// </summary>
+    public async Task<UserRecord?> SignInAsync(
+        string userName,
+        string password,
+        CancellationToken cancellationToken = default)
+    {
+        // Two wrong passwords at once would otherwise both count from the same number: the count is a concurrency
+        // token, so the later save fails and the attempt is counted again on a fresh read.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TrySignInAsync(userName, password, cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
+    /// <summary>The user behind a session when it still stands: enabled, and its stamp not changed since.</summary>
+    public async Task<UserRecord?> FindSessionUserAsync(
+        string userName,
+        string sessionStamp,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        return await db.Users.AsNoTracking().SingleOrDefaultAsync(
+            u => u.UserName == userName && u.SessionStamp == sessionStamp && !u.Disabled,
+            cancellationToken);
+    }
+
+    private async Task<UserRecord?> TrySignInAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        var record = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        var now = time.GetUtcNow();
+        var matches = PasswordHashing.Verify(password, record?.PasswordHash ?? PasswordHashing.Decoy);
+        if (record is null || record.Disabled)
+        {
+            return null;
+        }
+
+        if (record.LockedUntil > now)
+        {
+            return null;
+        }
+
+        if (matches)
+        {
+            record.FailedAttempts = 0;
+            record.FailedSince = null;
+            record.LockedUntil = null;
+            record.LastSignInAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            return record;
+        }
+
+        if (record.FailedSince is null || record.FailedSince <= now - FailureWindow)
+        {
+            record.FailedAttempts = 0;
+            record.FailedSince = now;
+        }
+
+        record.FailedAttempts++;
+        if (record.FailedAttempts >= MaxFailures)
+        {
+            record.LockedUntil = now + LockoutFor;
+            record.FailedAttempts = 0;
+            record.FailedSince = null;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+
+    private static InvalidOperationException Taken(string userName) => new($"A user named '{userName}' exists already.");
+}
