@@ -65,13 +65,14 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
     }
 
     /// <summary>
-    /// Changes what is given. A new password or disabling ends the user's sessions; a new password also lifts a
-    /// lockout.
+    /// Changes what is given (null leaves a field as it is). A new password or disabling ends the user's
+    /// sessions; a new password also lifts a lockout.
     /// </summary>
     /// <exception cref="KeyNotFoundException">No such user.</exception>
     public async Task<UserRecord> UpdateAsync(
         string userName,
         ApiRole? role,
+        string? displayName,
         bool? disabled,
         string? password,
         CancellationToken cancellationToken = default)
@@ -81,6 +82,7 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
             ?? throw new KeyNotFoundException($"There is no user '{userName}'.");
 
         record.Role = role ?? record.Role;
+        record.DisplayName = displayName ?? record.DisplayName;
         if (disabled is { } off && off != record.Disabled)
         {
             record.Disabled = off;
@@ -123,6 +125,20 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
         }
     }
 
+    /// <summary>
+    /// Ends every session of the user by changing their stamp, so a copy of a cookie is worthless after sign-out.
+    /// </summary>
+    public async Task EndSessionsAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var record = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+        if (record is not null)
+        {
+            record.SessionStamp = NewStamp();
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
     /// <summary>The user behind a session when it still stands: enabled, and its stamp not changed since.</summary>
     public async Task<UserRecord?> FindSessionUserAsync(
         string userName,
@@ -135,7 +151,10 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
             cancellationToken);
     }
 
-    private async Task<UserRecord?> TrySignInAsync(string userName, string password, CancellationToken cancellationToken)
+    private async Task<UserRecord?> TrySignInAsync(
+        string userName,
+        string password,
+        CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
         var record = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
@@ -181,5 +200,6 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
-    private static InvalidOperationException Taken(string userName) => new($"A user named '{userName}' exists already.");
+    private static InvalidOperationException Taken(string userName) =>
+        new($"A user named '{userName}' exists already.");
 }
