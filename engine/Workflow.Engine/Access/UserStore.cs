@@ -18,6 +18,9 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
 
     public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
 
+    /// <summary>Each round of sign-ins racing on one user lets at least one through, so this covers ten at once.</summary>
+    private const int MaxRecordAttempts = 10;
+
     /// <exception cref="InvalidOperationException">A user of that name exists already.</exception>
     public async Task<UserRecord> CreateAsync(
         string userName,
@@ -111,15 +114,29 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
         string password,
         CancellationToken cancellationToken = default)
     {
-        // Two wrong passwords at once would otherwise both count from the same number: the count is a concurrency
-        // token, so the later save fails and the attempt is counted again on a fresh read.
+        string? checkedHash;
+        await using (var db = contexts.Create())
+        {
+            checkedHash = await db.Users.AsNoTracking().Where(u => u.UserName == userName)
+                .Select(u => u.PasswordHash).SingleOrDefaultAsync(cancellationToken);
+        }
+
+        // An unknown name costs as long as a known one, so the time taken does not tell them apart.
+        var matches = PasswordHashing.Verify(password, checkedHash ?? PasswordHashing.Decoy);
+        if (checkedHash is null)
+        {
+            return null;
+        }
+
+        // Wrong passwords sent at once would otherwise each count from the same number: the count is a
+        // concurrency token, so a save that lost the race fails and is counted again on a fresh read.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TrySignInAsync(userName, password, cancellationToken);
+                return await RecordAttemptAsync(userName, checkedHash, matches, cancellationToken);
             }
-            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            catch (DbUpdateConcurrencyException) when (attempt < MaxRecordAttempts)
             {
             }
         }
@@ -151,21 +168,18 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
             cancellationToken);
     }
 
-    private async Task<UserRecord?> TrySignInAsync(
+    private async Task<UserRecord?> RecordAttemptAsync(
         string userName,
-        string password,
+        string checkedHash,
+        bool matches,
         CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();
         var record = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
         var now = time.GetUtcNow();
-        var matches = PasswordHashing.Verify(password, record?.PasswordHash ?? PasswordHashing.Decoy);
-        if (record is null || record.Disabled)
-        {
-            return null;
-        }
 
-        if (record.LockedUntil > now)
+        // A password reset between the check and now means the checked hash no longer decides.
+        if (record is null || record.Disabled || record.LockedUntil > now || record.PasswordHash != checkedHash)
         {
             return null;
         }
@@ -174,7 +188,6 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
         {
             record.FailedAttempts = 0;
             record.FailedSince = null;
-            record.LockedUntil = null;
             record.LastSignInAt = now;
             await db.SaveChangesAsync(cancellationToken);
             return record;
