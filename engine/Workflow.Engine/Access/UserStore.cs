@@ -18,7 +18,7 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
 
     public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
 
-    /// <summary>Each round of sign-ins racing on one user lets at least one through, so this covers ten at once.</summary>
+    /// <summary>Each round of saves racing on one user lets one through, so this covers ten at once.</summary>
     private const int MaxRecordAttempts = 10;
 
     /// <exception cref="InvalidOperationException">A user of that name exists already.</exception>
@@ -80,6 +80,18 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
         string? password,
         CancellationToken cancellationToken = default)
     {
+        var hash = password is null ? null : PasswordHashing.Hash(password);
+        return await RetryOnRaceAsync(() => ApplyAsync(userName, role, displayName, disabled, hash, cancellationToken));
+    }
+
+    private async Task<UserRecord> ApplyAsync(
+        string userName,
+        ApiRole? role,
+        string? displayName,
+        bool? disabled,
+        string? passwordHash,
+        CancellationToken cancellationToken)
+    {
         await using var db = contexts.Create();
         var record = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken)
             ?? throw new KeyNotFoundException($"There is no user '{userName}'.");
@@ -92,9 +104,9 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
             record.SessionStamp = NewStamp();
         }
 
-        if (password is not null)
+        if (passwordHash is not null)
         {
-            record.PasswordHash = PasswordHashing.Hash(password);
+            record.PasswordHash = passwordHash;
             record.SessionStamp = NewStamp();
             record.FailedAttempts = 0;
             record.FailedSince = null;
@@ -128,33 +140,25 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
             return null;
         }
 
-        // Wrong passwords sent at once would otherwise each count from the same number: the count is a
-        // concurrency token, so a save that lost the race fails and is counted again on a fresh read.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                return await RecordAttemptAsync(userName, checkedHash, matches, cancellationToken);
-            }
-            catch (DbUpdateConcurrencyException) when (attempt < MaxRecordAttempts)
-            {
-            }
-        }
+        return await RetryOnRaceAsync(() => RecordAttemptAsync(userName, checkedHash, matches, cancellationToken));
     }
 
     /// <summary>
     /// Ends every session of the user by changing their stamp, so a copy of a cookie is worthless after sign-out.
     /// </summary>
-    public async Task EndSessionsAsync(string userName, CancellationToken cancellationToken = default)
-    {
-        await using var db = contexts.Create();
-        var record = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
-        if (record is not null)
+    public Task EndSessionsAsync(string userName, CancellationToken cancellationToken = default) =>
+        RetryOnRaceAsync(async () =>
         {
-            record.SessionStamp = NewStamp();
-            await db.SaveChangesAsync(cancellationToken);
-        }
-    }
+            await using var db = contexts.Create();
+            var record = await db.Users.SingleOrDefaultAsync(u => u.UserName == userName, cancellationToken);
+            if (record is not null)
+            {
+                record.SessionStamp = NewStamp();
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return record;
+        });
 
     /// <summary>The user behind a session when it still stands: enabled, and its stamp not changed since.</summary>
     public async Task<UserRecord?> FindSessionUserAsync(
@@ -209,6 +213,24 @@ public sealed class UserStore(WorkflowDbContextFactory contexts, TimeProvider ti
 
         await db.SaveChangesAsync(cancellationToken);
         return null;
+    }
+
+    /// <summary>
+    /// Runs a read and save again when a sign-in changed the failure count in between: the count is a
+    /// concurrency token, so wrong passwords sent at once each count instead of all counting from one number.
+    /// </summary>
+    private static async Task<T> RetryOnRaceAsync<T>(Func<Task<T>> readAndSave)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await readAndSave();
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < MaxRecordAttempts)
+            {
+            }
+        }
     }
 
     private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
