@@ -245,6 +245,21 @@ public sealed class SessionApiTests
     }
 
     [Fact]
+    public async Task GetOpenApi_Document_DeclaresTheSessionCookieBesideTheKey()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        var document = await (await host.Anonymous.GetAsync("/openapi/v1.json")).JsonAsync();
+
+        var session = document["components"]!["securitySchemes"]!["session"]!;
+        Assert.Equal(("apiKey", "cookie", "workflow.session"), (
+            session["type"]!.GetValue<string>(),
+            session["in"]!.GetValue<string>(),
+            session["name"]!.GetValue<string>()));
+        Assert.NotNull(document["security"]![1]!["session"]);
+    }
+
+    [Fact]
     public async Task PostTicket_ApiKeyWithoutRequestedWith_IsAccepted()
     {
         await using var host = await TestHost.StartAsync();
