@@ -1,4 +1,7 @@
-/** The designer's only way to the engine: the public HTTP API with the key the user signed in with. */
+/**
+ * The designer's only way to the engine: the public HTTP API, with the API key the user pasted or else the
+ * session cookie a sign-in with user name and password set (HttpOnly, so this code never sees it).
+ */
 
 const KeyItem = "workflow.apiKey";
 
@@ -39,9 +42,16 @@ export async function call<T>(
     body?: unknown,
     headers: Record<string, string> = {},
 ): Promise<Answer<T>> {
+    // The server refuses a change made by cookie without X-Requested-With, which no other site can add.
+    const key = storedKey();
     const init: RequestInit = {
         method,
-        headers: { ...headers, Authorization: `Bearer ${storedKey() ?? ""}` },
+        credentials: "same-origin",
+        headers: {
+            ...headers,
+            "X-Requested-With": "XMLHttpRequest",
+            ...(key ? { Authorization: `Bearer ${key}` } : {}),
+        },
     };
     if (body !== undefined) {
         init.body = JSON.stringify(body);
@@ -57,7 +67,7 @@ export async function call<T>(
 
     const text = await response.text();
     if (!response.ok) {
-        throw new ApiError(response.status, describe(response.status, text), fieldsOf(text));
+        throw new ApiError(response.status, describe(response.status, text, path), fieldsOf(text));
     }
 
     return { body: (text ? JSON.parse(text) : undefined) as T, etag: response.headers.get("ETag") };
@@ -75,9 +85,49 @@ function fieldsOf(text: string): Record<string, string[]> {
     }
 }
 
-function describe(status: number, text: string): string {
-    if (status === 401) {
-        return "The API key was not accepted. Sign in again with a valid key.";
+/** Who the caller is, as GET /api/me says. */
+export interface Caller {
+    name: string;
+    role: string;
+    displayName: string | null;
+    signedIn: boolean;
+}
+
+/** The caller behind the stored key or the session cookie; null when neither is accepted. */
+export async function whoAmI(): Promise<Caller | null> {
+    try {
+        return await get<Caller>("/api/me");
+    } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+    }
+}
+
+/** Signs in with a user name and password; the answer sets the session cookie. */
+export async function signIn(userName: string, password: string): Promise<Caller> {
+    storeKey(null);
+    return (await call<Caller>("POST", SessionPath, { userName, password })).body;
+}
+
+/** Forgets the key, or ends the session on the server so the cookie is worthless even if copied. */
+export async function signOut(): Promise<void> {
+    if (storedKey()) {
+        storeKey(null);
+        return;
+    }
+
+    try {
+        await call("DELETE", SessionPath);
+    } catch {
+        // Already signed out, or the server is gone: either way nothing is left to end.
+    }
+}
+
+const SessionPath = "/api/session";
+
+function describe(status: number, text: string, path: string): string {
+    if (status === 401 && path !== SessionPath) {
+        return "You are not signed in, or your session or API key is no longer accepted. Sign in again.";
     }
 
     try {

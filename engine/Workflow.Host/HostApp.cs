@@ -52,7 +52,8 @@ public static class HostApp
             if (app.Services.GetRequiredService<FirstStartKey>().Key is { } key)
             {
                 errors.WriteLine($"serve: first start; the administrator API key is {key}");
-                errors.WriteLine("serve: it is shown only this once. Keep it safe; issue other keys with POST /api/keys.");
+                errors.WriteLine("serve: it is shown only this once. Keep it safe; issue other keys with POST /api/keys");
+                errors.WriteLine("serve: and create users who sign in with a password with POST /api/users.");
             }
 
             await app.WaitForShutdownAsync();

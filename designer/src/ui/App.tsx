@@ -1,11 +1,12 @@
 import { Component, useEffect, useState, type ReactNode } from "react";
-import { get, storeKey, storedKey } from "../api";
+import { get, signOut, storedKey, whoAmI } from "../api";
 import type { Activity } from "../logic/model";
 import { WorkflowList } from "./WorkflowList";
 import { WorkflowEditor } from "./WorkflowEditor";
 import { RulesEditor } from "./RulesEditor";
 import { CategoriesEditor } from "./CategoriesEditor";
 import { PriorityEditor } from "./PriorityEditor";
+import { SignIn } from "./SignIn";
 
 type Screen =
     | { name: "workflows" }
@@ -15,26 +16,38 @@ type Screen =
     | { name: "priority" };
 
 export function App() {
-    const [key, setKey] = useState(storedKey());
+    // Null while asking the server whether the session cookie from an earlier sign-in still stands.
+    const [signedIn, setSignedIn] = useState<boolean | null>(storedKey() ? true : null);
     const [screen, setScreen] = useState<Screen>({ name: "workflows" });
     const [activities, setActivities] = useState<Activity[] | null>(null);
     const [error, setError] = useState<string | null>(null);
 
     useEffect(() => {
-        if (key) {
+        if (signedIn === null) {
+            whoAmI()
+                .then((caller) => setSignedIn(caller !== null))
+                .catch(() => setSignedIn(false));
+        } else if (signedIn) {
             get<Activity[]>("/api/activities")
                 .then(setActivities)
                 .catch((e: Error) => setError(e.message));
         }
-    }, [key]);
+    }, [signedIn]);
 
-    if (!key) {
+    const leave = () => {
+        void signOut().finally(() => setSignedIn(false));
+    };
+
+    if (signedIn === null) {
+        return <p className="signin">Checking your sign-in…</p>;
+    }
+
+    if (!signedIn) {
         return (
             <SignIn
-                onKey={(k) => {
-                    storeKey(k);
+                onSignedIn={() => {
                     setError(null);
-                    setKey(k);
+                    setSignedIn(true);
                 }}
             />
         );
@@ -48,27 +61,13 @@ export function App() {
                 <button onClick={() => setScreen({ name: "rules" })}>Rules</button>
                 <button onClick={() => setScreen({ name: "categories" })}>Categories</button>
                 <button onClick={() => setScreen({ name: "priority" })}>Priority</button>
-                <button
-                    className="right"
-                    onClick={() => {
-                        storeKey(null);
-                        setKey(null);
-                    }}
-                >
+                <button className="right" onClick={leave}>
                     Sign out
                 </button>
             </nav>
             {error && (
                 <div className="message error" role="alert">
-                    {error}{" "}
-                    <button
-                        onClick={() => {
-                            storeKey(null);
-                            setKey(null);
-                        }}
-                    >
-                        Sign in again
-                    </button>
+                    {error} <button onClick={leave}>Sign in again</button>
                 </div>
             )}
             <Boundary>
@@ -89,26 +88,6 @@ export function App() {
                 {screen.name === "priority" && <PriorityEditor />}
             </Boundary>
         </div>
-    );
-}
-
-function SignIn({ onKey }: { onKey: (key: string) => void }) {
-    const [text, setText] = useState("");
-    return (
-        <form
-            className="signin"
-            onSubmit={(e) => {
-                e.preventDefault();
-                if (text.trim()) onKey(text.trim());
-            }}
-        >
-            <h2>Sign in</h2>
-            <p>
-                Paste an API key. A fresh installation prints the administrator key once, on its first start.
-            </p>
-            <input aria-label="API key" value={text} onChange={(e) => setText(e.target.value)} autoFocus />
-            <button type="submit">Sign in</button>
-        </form>
     );
 }
 

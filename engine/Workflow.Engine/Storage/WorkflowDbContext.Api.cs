@@ -8,6 +8,8 @@ public abstract partial class WorkflowDbContext
 {
     public DbSet<ApiKeyRecord> ApiKeys => Set<ApiKeyRecord>();
 
+    public DbSet<UserRecord> Users => Set<UserRecord>();
+
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
 
     public DbSet<ProblemRecord> Problems => Set<ProblemRecord>();
@@ -22,6 +24,18 @@ public abstract partial class WorkflowDbContext
         key.Property(k => k.Name).HasMaxLength(200);
         key.Property(k => k.UserName).HasMaxLength(200);
         key.Property(k => k.Role).HasConversion<string>().HasMaxLength(32);
+
+        var user = modelBuilder.Entity<UserRecord>();
+        user.ToTable("users");
+        user.HasKey(u => u.Id);
+        user.HasIndex(u => u.UserName).IsUnique();
+        user.Property(u => u.UserName).HasMaxLength(100);
+        user.Property(u => u.DisplayName).HasMaxLength(200);
+        user.Property(u => u.Role).HasConversion<string>().HasMaxLength(32);
+        user.Property(u => u.PasswordHash).HasMaxLength(200);
+        user.Property(u => u.SessionStamp).HasMaxLength(64);
+        user.Property(u => u.CreatedBy).HasMaxLength(200);
+        user.Property(u => u.FailedAttempts).IsConcurrencyToken();
 
         var idempotency = modelBuilder.Entity<IdempotencyRecord>();
         idempotency.ToTable("idempotency_keys");

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry.Metrics;
 using Workflow.Engine;
@@ -13,7 +12,9 @@ using Workflow.Host.Telemetry;
 
 namespace Workflow.Host.Api;
 
-/// <summary>Registers and maps the whole HTTP API: keys and roles, endpoints, OpenAPI, health and metrics.</summary>
+/// <summary>
+/// Registers and maps the whole HTTP API: keys, users, sessions and roles, endpoints, OpenAPI, health and metrics.
+/// </summary>
 internal static class ApiSetup
 {
     /// <summary>The largest request body accepted; a larger one is answered with 413 before it is read.</summary>
@@ -28,6 +29,8 @@ internal static class ApiSetup
         var keys = new ApiKeyStore(engine.Contexts, engine.Time);
         services.AddSingleton(keys);
         services.AddSingleton(new FirstStartKey(await keys.EnsureFirstKeyAsync()));
+        var users = new UserStore(engine.Contexts, engine.Time);
+        services.AddSingleton(users);
         services.AddSingleton(new TicketChangeService(engine.Contexts, engine.Time));
         services.AddSingleton(new TicketQuery(engine.Contexts));
         services.AddSingleton(new ReportService(engine.Contexts));
@@ -38,8 +41,7 @@ internal static class ApiSetup
         services.AddSingleton<TicketCreation>();
         services.AddSingleton<ApiMetrics>();
 
-        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        services.AddKeyOrSession(users, engine.Time);
         services.AddAuthorization(Policies.Add);
         services.AddOpenApi(OpenApiDocument.Configure);
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
@@ -53,6 +55,7 @@ internal static class ApiSetup
     public static void MapWorkflowApi(this WebApplication app)
     {
         app.UseAuthentication();
+        app.UseCrossSiteGuard();
         app.UseAuthorization();
 
         app.MapGet("/api/health", HealthAsync)
@@ -65,6 +68,8 @@ internal static class ApiSetup
         app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
 
         app.MapKeyEndpoints();
+        app.MapSessionEndpoints();
+        app.MapUserEndpoints();
         app.MapTicketEndpoints();
         app.MapExplanationEndpoints();
         app.MapRuleSetEndpoints();

@@ -3,8 +3,8 @@ using Workflow.Engine.Validation;
 namespace Workflow.Host.Api.Access;
 
 /// <summary>
-/// Who the journal names for a request: the API key's name, or the person named in <c>X-Actor</c> when an
-/// agent's key (an integration such as a mail gateway) acts on someone's behalf.
+/// Who the journal names for a request: the API key's name or the signed-in user's user name, or the person named
+/// in <c>X-Actor</c> when an agent's key (an integration such as a mail gateway) acts on someone's behalf.
 /// </summary>
 internal static class Actors
 {
@@ -17,7 +17,7 @@ internal static class Actors
 
     /// <exception cref="ValidationException">The name is too long, not UTF-8, holds a control character or is
     /// one of the engine's own.</exception>
-    /// <exception cref="ApiForbiddenException">A reporter's key names someone else.</exception>
+    /// <exception cref="ApiForbiddenException">A reporter's key or a signed-in user names someone else.</exception>
     public static string Of(HttpContext http)
     {
         var caller = Caller.Of(http);
@@ -36,6 +36,11 @@ internal static class Actors
         if (caller.IsReporter)
         {
             throw new ApiForbiddenException($"A reporter acts under their own name; leave out {Header}.");
+        }
+
+        if (caller.SignedIn)
+        {
+            throw new ApiForbiddenException($"A signed-in user acts under their own name; leave out {Header}.");
         }
 
         var error = Check(actor);

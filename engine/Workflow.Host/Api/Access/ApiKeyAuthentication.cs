@@ -6,8 +6,8 @@ using Workflow.Engine.Access;
 namespace Workflow.Host.Api.Access;
 
 /// <summary>
-/// Reads the API key from <c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>. A missing key answers 401,
-/// a key whose role is too low 403, both as problem details.
+/// Reads the API key from <c>Authorization: Bearer KEY</c> or <c>X-Api-Key: KEY</c>. Answers for both schemes
+/// when authentication is missing (401) or the role is too low (403), both as problem details.
 /// </summary>
 internal sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -42,7 +42,8 @@ internal sealed class ApiKeyAuthentication(
     {
         Response.Headers.WWWAuthenticate = "Bearer";
         var detail = KeyFrom(Request) is null
-            ? $"Send an API key as 'Authorization: Bearer KEY' or '{KeyHeader}: KEY'."
+            ? $"Send an API key as 'Authorization: Bearer KEY' or '{KeyHeader}: KEY', "
+                + "or sign in with POST /api/session."
             : "The API key is unknown or revoked.";
         return WriteAsync(StatusCodes.Status401Unauthorized, "Authentication required.", detail);
     }
@@ -50,7 +51,8 @@ internal sealed class ApiKeyAuthentication(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var caller = Caller.From(Context.User);
-        var detail = $"The key '{caller?.Name}' has the role {caller?.Role}, which may not do this.";
+        var who = caller?.SignedIn == true ? "The user" : "The key";
+        var detail = $"{who} '{caller?.Name}' has the role {caller?.Role}, which may not do this.";
         return WriteAsync(StatusCodes.Status403Forbidden, "Not allowed for this role.", detail);
     }
 
@@ -63,6 +65,9 @@ internal sealed class ApiKeyAuthentication(
             ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>Whether the request sends a key at all, right or wrong; if so, the key alone decides.</summary>
+    public static bool HasKey(HttpRequest request) => KeyFrom(request) is not null;
 
     private static string? KeyFrom(HttpRequest request)
     {

@@ -3,7 +3,7 @@ using Workflow.Engine.Validation;
 
 namespace Workflow.Host.Api.Access;
 
-/// <summary>API keys: administrators issue, list and revoke them; every caller can ask who it is.</summary>
+/// <summary>API keys: administrators issue, list and revoke them.</summary>
 internal static class KeyEndpoints
 {
     public static void MapKeyEndpoints(this IEndpointRouteBuilder app)
@@ -21,15 +21,6 @@ internal static class KeyEndpoints
                 Results.Ok(KeyView.From(await store.RevokeAsync(id, http.RequestAborted)))))
             .WithSummary("Revoke a key; this host refuses it at once, other hosts within 30 seconds.")
             .Produces<KeyView>().ApiProblems(404);
-
-        app.MapGet("/api/me", (HttpContext http) =>
-            {
-                var caller = Caller.Of(http);
-                return Results.Ok(new CallerView(caller.Name, caller.Role, caller.UserName));
-            })
-            .WithTags("Access")
-            .WithSummary("Who the key in this request belongs to and what its role is.")
-            .Produces<CallerView>().ApiProblems();
     }
 
     private static Task<IResult> IssueAsync(KeyRequest? body, ApiKeyStore store, HttpContext http) =>
@@ -83,6 +74,3 @@ internal sealed record KeyView(
 
 /// <summary>A newly issued key, shown this once.</summary>
 internal sealed record IssuedKeyView(string Key, KeyView Details);
-
-/// <summary>The caller as its key describes it.</summary>
-internal sealed record CallerView(string Name, ApiRole Role, string? UserName);

@@ -16,7 +16,7 @@ internal static class Policies
         foreach (var role in Enum.GetValues<ApiRole>())
         {
             options.AddPolicy(role.ToString(), policy => policy
-                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
+                .AddAuthenticationSchemes(SessionAuthentication.Either)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(ctx => Caller.From(ctx.User)?.AtLeast(role) == true));
         }
