@@ -49,7 +49,7 @@ public sealed class WorkflowEngine
         Runtime = new WorkflowRuntime(Catalog, PriorityScheme, Categories, Rules, Sla);
         Events = new TicketEvents([.. Plugins.Notifiers]);
         Tickets = new TicketService(Contexts, Definitions, Runtime, time, Events);
-        Sweeper = new Sweeper(Contexts, Sla, PriorityScheme, Rules, time);
+        Sweeper = new Sweeper(Contexts, Sla, PriorityScheme, Rules, Definitions, time);
         Outbox = new OutboxDispatcher(Contexts, time);
         if (Events.Notifiers.Count > 0)
         {

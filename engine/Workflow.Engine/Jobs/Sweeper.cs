@@ -7,6 +7,7 @@ using Workflow.Engine.Rules;
 using Workflow.Engine.Sla;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tickets;
+using Workflow.Engine.Workflows;
 using Workflow.Sdk.Tickets;
 
 namespace Workflow.Engine.Jobs;
@@ -23,6 +24,7 @@ public sealed class Sweeper(
     SlaClock clock,
     PriorityScheme scheme,
     RuleRegistry rules,
+    WorkflowDefinitionStore definitions,
     TimeProvider time)
 {
     public const string Actor = "sweep";
@@ -69,12 +71,14 @@ public sealed class Sweeper(
                     || (unassignedSince != null && t.State == TicketState.New && t.AssignedTo == null
                         && t.UnassignedRaisedAt == null && t.CreatedAt <= unassignedSince)))
             .ToListAsync(cancellationToken);
+        var own = await OwnEscalationsAsync(db, [.. due.Select(t => t.Id)], cancellationToken);
         var messages = 0;
         var escalated = 0;
         foreach (var ticket in due)
         {
-            var raised = RaiseIfUnassigned(ticket, now);
-            if (Escalate(db, ticket, now) is { } written)
+            var escalation = own.GetValueOrDefault(ticket.Id);
+            var raised = RaiseIfUnassigned(ticket, now, escalation);
+            if (Escalate(db, ticket, now, escalation) is { } written)
             {
                 messages += written;
                 escalated++;
@@ -92,32 +96,33 @@ public sealed class Sweeper(
 
     /// <summary>Carries out every crossing the ticket has reached; the messages written, or null when it reached none.
     /// </summary>
-    private int? Escalate(WorkflowDbContext db, Ticket ticket, DateTimeOffset now)
+    private int? Escalate(WorkflowDbContext db, Ticket ticket, DateTimeOffset now, SlaOverride? own)
     {
         var crossings = clock.Crossings(ticket, now);
         if (crossings.Count == 0)
         {
             // The due time moved (a new priority, a pause) since the check time was set; put the check right.
-            clock.Update(ticket, now);
+            clock.Update(ticket, now, own);
             return null;
         }
 
+        var escalation = clock.Policy.EscalationFor(own);
         var messages = 0;
         foreach (var crossing in crossings)
         {
-            var actions = crossing.Stage == SlaStage.Breached ? clock.Policy.OnBreach : clock.Policy.OnWarning;
+            var actions = escalation.At(crossing.Stage);
             SlaClock.Raise(ticket, crossing);
             var done = new List<string>();
             foreach (var action in actions)
             {
-                if (Apply(db, ticket, crossing, action, now) is { } what)
+                if (Apply(db, ticket, crossing, action, escalation, now) is { } what)
                 {
                     done.Add(what);
                 }
             }
 
             messages += actions.Contains(EscalationAction.Notify) ? 1 : 0;
-            clock.Update(ticket, now);
+            clock.Update(ticket, now, own);
             var stage = crossing.Stage == SlaStage.Breached ? "breached" : "warning";
             ticket.AppendJournal(
                 Actor,
@@ -135,7 +140,7 @@ public sealed class Sweeper(
     /// The time-based rule: a new ticket nobody has taken within the policy's time gets one step more urgency,
     /// once. Returns whether the rule applied.
     /// </summary>
-    private bool RaiseIfUnassigned(Ticket ticket, DateTimeOffset now)
+    private bool RaiseIfUnassigned(Ticket ticket, DateTimeOffset now, SlaOverride? escalation)
     {
         if (clock.Policy.RaiseUrgencyWhenUnassignedFor is not { } after || ticket.State != TicketState.New
             || ticket.AssignedTo is not null || ticket.UnassignedRaisedAt is not null || ticket.CreatedAt > now - after)
@@ -154,13 +159,41 @@ public sealed class Sweeper(
         }
 
         ticket.RaisedWhileUnassigned(now);
-        clock.Update(ticket, now);
+        clock.Update(ticket, now, escalation);
         ticket.AppendJournal(
             Actor,
             UnassignedAction,
             $"new and taken by nobody for {after:c} (rule set {rules.Current.Version}); {outcome}",
             now);
         return true;
+    }
+
+    /// <summary>
+    /// The escalation each ticket's workflow version states of its own, by ticket id; tickets on a version that
+    /// states none (or with no workflow, as imported ones) are left out and follow the policy.
+    /// </summary>
+    private async Task<Dictionary<long, SlaOverride>> OwnEscalationsAsync(
+        WorkflowDbContext db,
+        List<long> ids,
+        CancellationToken cancellationToken)
+    {
+        var pins = await db.Instances.AsNoTracking()
+            .Where(i => ids.Contains(i.TicketId))
+            .Select(i => new { i.TicketId, i.DefinitionId, i.DefinitionVersion })
+            .ToListAsync(cancellationToken);
+
+        var own = new Dictionary<long, SlaOverride>();
+        foreach (var pin in pins)
+        {
+            // Published versions are cached by the store, so this reads each version once per process.
+            var definition = await definitions.PublishedAsync(pin.DefinitionId, pin.DefinitionVersion, cancellationToken);
+            if (definition.Sla is { } sla)
+            {
+                own[pin.TicketId] = sla;
+            }
+        }
+
+        return own;
     }
 
     private PriorityScheme SchemeOf(Ticket ticket) =>
@@ -171,6 +204,7 @@ public sealed class Sweeper(
         Ticket ticket,
         SlaCrossing crossing,
         EscalationAction action,
+        SlaEscalation escalation,
         DateTimeOffset now)
     {
         switch (action)
@@ -189,7 +223,7 @@ public sealed class Sweeper(
                 ticket.RaisePriority(own.Levels[index - 1].Code);
                 return $"priority raised to {ticket.Priority}";
             case EscalationAction.Reassign:
-                if (clock.Policy.NextTier(ticket.AssignmentGroup) is not { } tier)
+                if (escalation.NextTier(ticket.AssignmentGroup) is not { } tier)
                 {
                     return null;
                 }

@@ -41,6 +41,7 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
         Require(errors, "start", doc.Start);
         var nodes = Nodes(errors, doc.Nodes ?? []);
         var connections = Connections(errors, doc.Connections ?? [], nodes);
+        var sla = doc.Sla is { } section ? SlaSectionReader.Read(errors, "sla", section) : null;
 
         if (doc.Start is { } start && nodes.Count > 0 && !nodes.ContainsKey(start))
         {
@@ -57,7 +58,7 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
             throw new ValidationException(errors);
         }
 
-        return new WorkflowDefinition(doc.Id!, doc.Name!, doc.Start!, [.. nodes.Values], connections);
+        return new WorkflowDefinition(doc.Id!, doc.Name!, doc.Start!, [.. nodes.Values], connections, sla);
     }
 
     private Dictionary<string, NodeDefinition> Nodes(List<FieldError> errors, List<WorkflowDocument.Node> items)
