@@ -19,7 +19,7 @@ namespace Workflow.Engine.Jobs;
 /// batch run twice (a retry after a crash, a job fetched again after a timeout) finds nothing left the second
 /// time, and a ticket is never evaluated by two workers at once. Thread-safe.
 /// </summary>
-public sealed class Sweeper(
+public sealed partial class Sweeper(
     WorkflowDbContextFactory contexts,
     SlaClock clock,
     PriorityScheme scheme,
@@ -31,6 +31,12 @@ public sealed class Sweeper(
 
     /// <summary>The journal action of the time-based rule that raises the urgency of unassigned tickets.</summary>
     public const string UnassignedAction = "rule.unassigned";
+
+    /// <summary>The journal action of a company rule's escalation, carried out by a sweep.</summary>
+    public const string RuleAction = "rule.escalation";
+
+    /// <summary>The outbox kind of a notice a company rule asked for.</summary>
+    public const string RuleNoticeKind = "rule.notify";
 
     /// <summary>Open tickets cut into batches of at most <paramref name="batchSize"/>, by id.</summary>
     public async Task<IReadOnlyList<SweepBatch>> PlanAsync(
@@ -71,9 +77,11 @@ public sealed class Sweeper(
                     || (unassignedSince != null && t.State == TicketState.New && t.AssignedTo == null
                         && t.UnassignedRaisedAt == null && t.CreatedAt <= unassignedSince)))
             .ToListAsync(cancellationToken);
-        var own = await OwnEscalationsAsync(db, [.. due.Select(t => t.Id)], cancellationToken);
+        var timed = rules.Timed;
+        var pinned = timed is null ? [.. due.Select(t => t.Id)] : stamped;
+        var own = await OwnEscalationsAsync(db, pinned, cancellationToken);
         var messages = 0;
-        var escalated = 0;
+        var escalated = new HashSet<long>();
         foreach (var ticket in due)
         {
             var escalation = own.GetValueOrDefault(ticket.Id);
@@ -81,17 +89,22 @@ public sealed class Sweeper(
             if (Escalate(db, ticket, now, escalation) is { } written)
             {
                 messages += written;
-                escalated++;
+                escalated.Add(ticket.Id);
             }
             else if (raised)
             {
-                escalated++;
+                escalated.Add(ticket.Id);
             }
+        }
+
+        if (timed is not null)
+        {
+            messages += await RunTimeRulesAsync(db, timed, stamped, own, now, escalated, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new SweepResult(stamped.Count, escalated, messages);
+        return new SweepResult(stamped.Count, escalated.Count, messages);
     }
 
     /// <summary>Carries out every crossing the ticket has reached; the messages written, or null when it reached none.
@@ -148,16 +161,7 @@ public sealed class Sweeper(
             return false;
         }
 
-        var own = SchemeOf(ticket);
-        var index = own.Urgencies.ToList().FindIndex(u => u.Code == ticket.Urgency);
-        var outcome = "already at the highest urgency";
-        if (index > 0 && ticket.Impact is { } impact)
-        {
-            var urgency = own.Urgencies[index - 1].Code;
-            ticket.Prioritise(impact, urgency, own.PriorityFor(impact, urgency).Code, own.Id);
-            outcome = $"urgency raised to {urgency}, priority {ticket.Priority}";
-        }
-
+        var outcome = RaiseUrgency(ticket);
         ticket.RaisedWhileUnassigned(now);
         clock.Update(ticket, now, escalation);
         ticket.AppendJournal(
@@ -186,7 +190,10 @@ public sealed class Sweeper(
         foreach (var pin in pins)
         {
             // Published versions are cached by the store, so this reads each version once per process.
-            var definition = await definitions.PublishedAsync(pin.DefinitionId, pin.DefinitionVersion, cancellationToken);
+            var definition = await definitions.PublishedAsync(
+                pin.DefinitionId,
+                pin.DefinitionVersion,
+                cancellationToken);
             if (definition.Sla is { } sla)
             {
                 own[pin.TicketId] = sla;
@@ -194,6 +201,48 @@ public sealed class Sweeper(
         }
 
         return own;
+    }
+
+    /// <summary>One step more urgency and the priority the matrix gives for it; what happened, for the journal.
+    /// </summary>
+    private string RaiseUrgency(Ticket ticket)
+    {
+        var own = SchemeOf(ticket);
+        var index = own.Urgencies.ToList().FindIndex(u => u.Code == ticket.Urgency);
+        if (index <= 0 || ticket.Impact is not { } impact)
+        {
+            return "already at the highest urgency";
+        }
+
+        var urgency = own.Urgencies[index - 1].Code;
+        ticket.Prioritise(impact, urgency, own.PriorityFor(impact, urgency).Code, own.Id);
+        return $"urgency raised to {urgency}, priority {ticket.Priority}";
+    }
+
+    /// <summary>One level up the ticket's priority scheme; null when it is at the top (or has no priority).</summary>
+    private string? RaisePriority(Ticket ticket)
+    {
+        var own = SchemeOf(ticket);
+        var index = own.Levels.ToList().FindIndex(l => l.Code == ticket.Priority);
+        if (index <= 0)
+        {
+            return null;
+        }
+
+        ticket.RaisePriority(own.Levels[index - 1].Code);
+        return $"priority raised to {ticket.Priority}";
+    }
+
+    /// <summary>To the tier after the ticket's group; null when it is at the last tier.</summary>
+    private static string? Reassign(Ticket ticket, SlaEscalation escalation)
+    {
+        if (escalation.NextTier(ticket.AssignmentGroup) is not { } tier)
+        {
+            return null;
+        }
+
+        ticket.Assign(tier, null);
+        return $"reassigned to {tier}";
     }
 
     private PriorityScheme SchemeOf(Ticket ticket) =>
@@ -213,23 +262,9 @@ public sealed class Sweeper(
                 db.Outbox.Add(Notice(ticket, crossing, now));
                 return "notified";
             case EscalationAction.RaisePriority:
-                var own = SchemeOf(ticket);
-                var index = own.Levels.ToList().FindIndex(l => l.Code == ticket.Priority);
-                if (index <= 0)
-                {
-                    return null;
-                }
-
-                ticket.RaisePriority(own.Levels[index - 1].Code);
-                return $"priority raised to {ticket.Priority}";
+                return RaisePriority(ticket);
             case EscalationAction.Reassign:
-                if (escalation.NextTier(ticket.AssignmentGroup) is not { } tier)
-                {
-                    return null;
-                }
-
-                ticket.Assign(tier, null);
-                return $"reassigned to {tier}";
+                return Reassign(ticket, escalation);
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }
