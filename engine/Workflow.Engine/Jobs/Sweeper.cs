@@ -13,8 +13,9 @@ using Workflow.Sdk.Tickets;
 namespace Workflow.Engine.Jobs;
 
 /// <summary>
-/// Re-evaluates open tickets in batches: raises SLA warnings and breaches and carries out their escalations,
-/// with the notices going out through the outbox. A batch first stamps its tickets with its run number in one
+/// Re-evaluates open tickets in batches: raises SLA warnings and breaches and carries out their escalations (as
+/// each ticket's workflow version states them, or the policy), then re-runs the time-based company rules and
+/// carries out what they ask once per ticket and rule, with the notices going out through the outbox. A batch first stamps its tickets with its run number in one
 /// UPDATE, which also locks their rows until it commits, and evaluates only the rows that stamp returned; a
 /// batch run twice (a retry after a crash, a job fetched again after a timeout) finds nothing left the second
 /// time, and a ticket is never evaluated by two workers at once. Thread-safe.

@@ -23,6 +23,12 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
         {
             doc = JsonSerializer.Deserialize<WorkflowDocument>(json, Options);
         }
+        catch (JsonException ex) when (ex.Path is { } path && path.StartsWith("$.sla.", StringComparison.Ordinal)
+            && ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            throw new ValidationException(path[2..], "is not a part of the sla section (warningShare, onWarning, "
+                + "onBreach, tiers).");
+        }
         catch (JsonException ex)
         {
             var where = $"line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}";

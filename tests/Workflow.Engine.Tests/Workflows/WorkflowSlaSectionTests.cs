@@ -75,9 +75,9 @@ public sealed class WorkflowSlaSectionTests
 
         var ex = Assert.Throws<ValidationException>(() => Parse(doc));
 
-        var error = Assert.Single(ex.Errors);
-        Assert.Equal("$", error.Field);
-        Assert.Contains("'onBreech'", error.Message);
+        Assert.Equal(
+            [new FieldError("sla.onBreech", "is not a part of the sla section (warningShare, onWarning, onBreach, tiers).")],
+            ex.Errors);
     }
 
     [Fact]
