@@ -19,6 +19,7 @@ public sealed class TicketFact : IIdentityProvider
     private readonly List<EscalationRequest> _escalations = [];
     private readonly SortedSet<string> _tags = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<FactChange> _changesView;
+    private readonly IReadOnlyList<EscalationRequest> _escalationsView;
     private readonly IReadOnlyCollection<string> _tagsView;
     private TicketKind _kind;
     private string? _category;
@@ -41,6 +42,7 @@ public sealed class TicketFact : IIdentityProvider
         // Views, not the collections: a rule that casts them back could otherwise change tags or erase changes
         // without a record.
         _changesView = _changes.AsReadOnly();
+        _escalationsView = _escalations.AsReadOnly();
         _tagsView = new System.Collections.ObjectModel.ReadOnlySet<string>(_tags);
     }
 
@@ -176,7 +178,7 @@ public sealed class TicketFact : IIdentityProvider
     public IReadOnlyList<FactChange> Changes => _changesView;
 
     /// <summary>The escalations rules asked for, in order. Only the recurring sweep carries them out.</summary>
-    public IReadOnlyList<EscalationRequest> Escalations => _escalations.AsReadOnly();
+    public IReadOnlyList<EscalationRequest> Escalations => _escalationsView;
 
     /// <summary>Asks for a notice about the ticket to go out through the outbox.</summary>
     /// <param name="note">What the notice says besides the ticket's details; may be null.</param>
