@@ -55,7 +55,7 @@ public sealed class WorkflowEngine
         Runtime = new WorkflowRuntime(Catalog, TicketCatalog, Rules, Sla);
         Events = new TicketEvents([.. Plugins.Notifiers]);
         Tickets = new TicketService(Contexts, Definitions, Runtime, time, Events);
-        Sweeper = new Sweeper(Contexts, Sla, TicketCatalog, Rules, time);
+        Sweeper = new Sweeper(Contexts, Sla, TicketCatalog, Rules, Definitions, time);
         Outbox = new OutboxDispatcher(Contexts, time);
         if (Events.Notifiers.Count > 0)
         {

@@ -16,6 +16,18 @@ public enum RuleActionKind
 
     /// <summary>The value is one or more C# statements over <c>ticket</c>.</summary>
     Statement,
+
+    /// <summary>A notice through the outbox; the value, if any, is its text. Carried out by the sweep.</summary>
+    Notify,
+
+    /// <summary>One priority level up. Carried out by the sweep.</summary>
+    RaisePriority,
+
+    /// <summary>To the next support tier. Carried out by the sweep.</summary>
+    Reassign,
+
+    /// <summary>One step more urgency. Carried out by the sweep.</summary>
+    RaiseUrgency,
 }
 
 /// <summary>

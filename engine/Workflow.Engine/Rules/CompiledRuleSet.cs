@@ -19,6 +19,10 @@ public sealed class CompiledRuleSet(
 
     public RuleGuard Guard { get; } = guard;
 
+    /// <summary>The same assembly and guard with only the definitions <paramref name="keep"/> picks.</summary>
+    public CompiledRuleSet Where(Func<IRuleDefinition, bool> keep) =>
+        new(Name, [.. Definitions.Where(keep)], Guard, context);
+
     /// <summary>Starts releasing the assembly; evaluations already running finish first.</summary>
     public void Unload() => context?.Unload();
 }

@@ -15,7 +15,7 @@ public sealed class RuleRegistry
     private readonly IReadOnlyList<IFactEnricher> _enrichers;
     private readonly CompanyRuleCompiler _compiler = new();
     private readonly SemaphoreSlim _switching = new(1, 1);
-    private RuleEngine _current;
+    private InForce _inForce;
     private CompiledRuleSet? _company;
 
     public RuleRegistry(
@@ -27,14 +27,21 @@ public sealed class RuleRegistry
         _packs = packs;
         _enrichers = enrichers ?? [];
         Directory = directory ?? FactDirectory.Empty;
-        _current = RuleEngine.Build(packs, [], packName, enrichers: _enrichers);
+        _inForce = new InForce(RuleEngine.Build(packs, [], packName, enrichers: _enrichers), null);
     }
 
     /// <summary>What the facts of every evaluation are completed from: service criticality and VIPs.</summary>
     public FactDirectory Directory { get; }
 
     /// <summary>The rules every evaluation uses right now.</summary>
-    public RuleEngine Current => Volatile.Read(ref _current);
+    public RuleEngine Current => Volatile.Read(ref _inForce).Current;
+
+    /// <summary>
+    /// The company rules in force that the sweep runs (see <see cref="TimeRules"/>), under the same version as
+    /// <see cref="Current"/>; null when there are none, and the sweep evaluates no rules.
+    /// </summary>
+    public RuleEngine? Timed => Volatile.Read(ref _inForce).Timed;
+
 
     /// <summary>Rule packs only; what a version's company rules are evaluated beside.</summary>
     public IReadOnlyList<IRuleDefinition> Packs => _packs;
@@ -47,10 +54,16 @@ public sealed class RuleRegistry
     public async Task ActivateAsync(string id, int version, IReadOnlyList<CompanyRule> rules)
     {
         var label = $"{id} v{version}";
-        var (compiled, engine) = await Task.Run(() =>
+        var (compiled, inForce) = await Task.Run(() =>
         {
             var set = _compiler.Compile(label, rules);
-            return (set, RuleEngine.Build(_packs, [set], label, enrichers: _enrichers));
+            var inWorkflows = set.Where(TimeRules.RunsInWorkflows);
+            var workflows = RuleEngine.Build(_packs, [inWorkflows], label, enrichers: _enrichers);
+            var timed = set.Where(TimeRules.IsTimed);
+            var sweep = timed.Definitions.Count == 0
+                ? null
+                : RuleEngine.Build([], [timed], label, enrichers: _enrichers);
+            return (set, new InForce(workflows, sweep));
         });
 
         await _switching.WaitAsync();
@@ -58,7 +71,7 @@ public sealed class RuleRegistry
         {
             var old = _company;
             _company = compiled;
-            Volatile.Write(ref _current, engine);
+            Volatile.Write(ref _inForce, inForce);
             old?.Unload();
         }
         finally
@@ -73,4 +86,6 @@ public sealed class RuleRegistry
         var set = _compiler.Compile(label, rules);
         return (RuleEngine.Build(_packs, [set], label, enrichers: _enrichers), set);
     }
+
+    private sealed record InForce(RuleEngine Current, RuleEngine? Timed);
 }

@@ -19,6 +19,9 @@ public sealed class RuleSetDocument
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>The longest rule name: sweeps record the rules that acted on a ticket by name.</summary>
+    public const int MaxNameLength = 200;
+
     public string? Id { get; set; }
 
     public string? Name { get; set; }
@@ -88,6 +91,10 @@ public sealed class RuleSetDocument
         {
             errors.Add(new($"{path}.name", "is required."));
         }
+        else if (item.Name.Trim().Length > MaxNameLength)
+        {
+            errors.Add(new($"{path}.name", $"is longer than {MaxNameLength} characters."));
+        }
 
         if (string.IsNullOrWhiteSpace(item?.Condition))
         {
@@ -99,8 +106,7 @@ public sealed class RuleSetDocument
             errors.Add(new($"{path}.action", $"'{item?.Action}' is not one of "
                 + string.Join(", ", Enum.GetNames<RuleActionKind>().Select(JsonNamingPolicy.CamelCase.ConvertName)) + "."));
         }
-        else if (action is not (RuleActionKind.ProposeMajorIncident or RuleActionKind.ProposeProblem)
-            && string.IsNullOrWhiteSpace(item?.Value))
+        else if (!TimeRules.TakesNoValue(action) && string.IsNullOrWhiteSpace(item?.Value))
         {
             errors.Add(new($"{path}.value", $"'{item?.Action}' needs a value."));
         }

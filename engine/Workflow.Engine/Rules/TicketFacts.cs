@@ -11,11 +11,13 @@ public static class TicketFacts
     /// <param name="trend">Counts of recent tickets like it, when the caller counted them.</param>
     /// <param name="enrichers">Complete the reporter and service facts; one that throws is skipped.</param>
     /// <param name="directory">Service criticality and VIPs, applied before the enrichers.</param>
+    /// <param name="times">The time and SLA facts, which the sweep fills in; zero and none elsewhere.</param>
     public static TicketFact From(
         Ticket ticket,
         TrendFact? trend = null,
         IReadOnlyList<IFactEnricher>? enrichers = null,
-        FactDirectory? directory = null)
+        FactDirectory? directory = null,
+        TimeFacts? times = null)
     {
         directory ??= FactDirectory.Empty;
         var reporter = new ReporterFact
@@ -32,7 +34,7 @@ public static class TicketFacts
             (reporter, service) = Enrich(enricher, reporter, service);
         }
 
-        return Fact(ticket, trend ?? new TrendFact(), reporter, service);
+        return Fact(ticket, trend ?? new TrendFact(), reporter, service, times ?? Rules.TimeFacts.None);
     }
 
     private static (ReporterFact, ServiceFact) Enrich(IFactEnricher enricher, ReporterFact reporter, ServiceFact service)
@@ -48,7 +50,12 @@ public static class TicketFacts
         }
     }
 
-    private static TicketFact Fact(Ticket ticket, TrendFact trend, ReporterFact reporter, ServiceFact service) =>
+    private static TicketFact Fact(
+        Ticket ticket,
+        TrendFact trend,
+        ReporterFact reporter,
+        ServiceFact service,
+        TimeFacts times) =>
         new(Key(ticket))
     {
         Trend = trend,
@@ -66,6 +73,12 @@ public static class TicketFacts
         Impact = ticket.Impact,
         Urgency = ticket.Urgency,
         AssignmentGroup = ticket.AssignmentGroup,
+        Priority = ticket.Priority,
+        State = ticket.State,
+        Age = times.Age,
+        UnassignedFor = times.UnassignedFor,
+        SlaStatus = times.SlaStatus,
+        SlaShareUsed = times.SlaShareUsed,
     };
 
     /// <summary>A ticket not saved yet has no number; within one evaluation its object identity is enough.</summary>

@@ -54,6 +54,11 @@ internal static class RuleSource
         code.AppendLine("[global::NRules.Fluent.Dsl.Repeatability(");
         code.AppendLine("    global::NRules.RuleModel.RuleRepeatability.NonRepeatable)]");
         code.AppendLine($"[global::NRules.Fluent.Dsl.Tag({Literal(RuleReads.Tag(rule.Condition))})]");
+        if (TimeRules.Escalates(rule))
+        {
+            code.AppendLine($"[global::NRules.Fluent.Dsl.Tag({Literal(TimeRules.EscalatesTag)})]");
+        }
+
         code.AppendLine($"public sealed class Rule{index} : global::NRules.Fluent.Dsl.Rule");
         code.AppendLine("{");
         code.AppendLine("    public override void Define()");
@@ -112,8 +117,14 @@ internal static class RuleSource
         RuleActionKind.AddTag => $"ticket.AddTag({Literal(rule.Value)});",
         RuleActionKind.ProposeMajorIncident => "ticket.ProposeMajorIncident = true;",
         RuleActionKind.ProposeProblem => "ticket.ProposeProblem = true;",
+        RuleActionKind.Notify => $"ticket.Notify({Literal(NoteOf(rule))});",
+        RuleActionKind.RaisePriority => "ticket.RaisePriority();",
+        RuleActionKind.Reassign => "ticket.ReassignToNextTier();",
+        RuleActionKind.RaiseUrgency => "ticket.RaiseUrgency();",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Action, "Unknown rule action."),
     };
+
+    private static string? NoteOf(CompanyRule rule) => string.IsNullOrWhiteSpace(rule.Value) ? null : rule.Value;
 
     private static string Literal(string? value) =>
         value is null ? "null" : Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(value, quote: true);

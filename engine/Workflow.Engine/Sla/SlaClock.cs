@@ -23,10 +23,14 @@ public sealed class SlaClock(SlaPolicy policy)
     public SlaPolicy Policy { get; } = policy;
 
     /// <summary>Brings the ticket's SLA bookkeeping up to <paramref name="now"/>, recording what changed.</summary>
-    public void Update(Ticket ticket, DateTimeOffset now) => ticket.SetSla(Compute(ticket, now));
+    /// <param name="ticket">The ticket.</param>
+    /// <param name="now">The time of the step.</param>
+    /// <param name="own">The escalation its workflow version states, if it states one.</param>
+    public void Update(Ticket ticket, DateTimeOffset now, SlaOverride? own = null) =>
+        ticket.SetSla(Compute(ticket, now, own));
 
     /// <summary>The bookkeeping the ticket should have at <paramref name="now"/>.</summary>
-    public SlaState Compute(Ticket ticket, DateTimeOffset now)
+    public SlaState Compute(Ticket ticket, DateTimeOffset now, SlaOverride? own = null)
     {
         var current = ticket.Sla;
         var respondedAt = current.RespondedAt ?? (ticket.State == TicketState.New ? null : now);
@@ -61,7 +65,7 @@ public sealed class SlaClock(SlaPolicy policy)
             current.Priority == target.Priority && current.Paused == paused && current.ResolutionDueAt is not null
                 ? (current.ResponseWarnAt!.Value, current.ResponseDueAt!.Value, current.ResolutionWarnAt!.Value,
                     current.ResolutionDueAt.Value)
-                : Thresholds(target, ticket.ReportedAt, paused);
+                : Thresholds(target, ticket.ReportedAt, paused, Policy.EscalationFor(own).WarningShare);
 
         var responseStage = respondedAt is { } responded
             ? Stopped(current.ResponseStage, responded, responseDue)
@@ -142,20 +146,21 @@ public sealed class SlaClock(SlaPolicy policy)
         }
     }
 
-    private (DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset) Thresholds(
+    private static (DateTimeOffset, DateTimeOffset, DateTimeOffset, DateTimeOffset) Thresholds(
         SlaTarget target,
         DateTimeOffset opened,
-        TimeSpan paused)
+        TimeSpan paused,
+        double share)
     {
         var calendar = target.Calendar;
         return (
-            calendar.AddWorkingTime(opened, Share(target.Response) + paused),
+            calendar.AddWorkingTime(opened, Share(target.Response, share) + paused),
             calendar.AddWorkingTime(opened, target.Response + paused),
-            calendar.AddWorkingTime(opened, Share(target.Resolution) + paused),
+            calendar.AddWorkingTime(opened, Share(target.Resolution, share) + paused),
             calendar.AddWorkingTime(opened, target.Resolution + paused));
     }
 
-    private TimeSpan Share(TimeSpan target) => TimeSpan.FromTicks((long)(target.Ticks * Policy.WarningShare));
+    private static TimeSpan Share(TimeSpan target, double share) => TimeSpan.FromTicks((long)(target.Ticks * share));
 
     /// <summary>A clock that stopped: met when it stopped in time, otherwise breached (escalated or not).</summary>
     private static SlaStage Stopped(SlaStage? stage, DateTimeOffset stoppedAt, DateTimeOffset due) =>

@@ -26,7 +26,11 @@ public sealed class SlaPolicy
         OnBreach = onBreach;
         Tiers = tiers;
         RaiseUrgencyWhenUnassignedFor = raiseUrgencyWhenUnassignedFor;
+        Escalation = new SlaEscalation(warningShare, onWarning, onBreach, tiers);
     }
+
+    /// <summary>The escalation of every ticket whose workflow does not state its own.</summary>
+    public SlaEscalation Escalation { get; }
 
     /// <summary>
     /// A time-based rule the sweep applies: a new ticket nobody has taken for this long gets one step more urgency
@@ -55,17 +59,14 @@ public sealed class SlaPolicy
 
     /// <summary>The tier after <paramref name="group"/>: the first for a group outside the list, null at the top.
     /// </summary>
-    public string? NextTier(string? group)
-    {
-        var index = -1;
-        for (var i = 0; i < Tiers.Count && group is not null; i++)
-        {
-            if (Tiers[i].Equals(group, StringComparison.OrdinalIgnoreCase))
-            {
-                index = i;
-            }
-        }
+    public string? NextTier(string? group) => Escalation.NextTier(group);
 
-        return index + 1 < Tiers.Count ? Tiers[index + 1] : null;
-    }
+    /// <summary>The policy's escalation with what a workflow states of its own put in its place.</summary>
+    public SlaEscalation EscalationFor(SlaOverride? own) => own is null
+        ? Escalation
+        : new SlaEscalation(
+            own.WarningShare ?? WarningShare,
+            own.OnWarning ?? OnWarning,
+            own.OnBreach ?? OnBreach,
+            own.Tiers ?? Tiers);
 }

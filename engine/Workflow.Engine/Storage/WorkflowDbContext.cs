@@ -25,6 +25,8 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
+    public DbSet<RuleFiring> RuleFirings => Set<RuleFiring>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         MapTicket(modelBuilder);
@@ -35,6 +37,17 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
         MapApi(modelBuilder);
         MapCatalog(modelBuilder);
         MapOutbox(modelBuilder);
+        MapRuleFirings(modelBuilder);
+    }
+
+    private static void MapRuleFirings(ModelBuilder modelBuilder)
+    {
+        var firing = modelBuilder.Entity<RuleFiring>();
+        firing.ToTable("rule_firings");
+        firing.HasKey(f => new { f.TicketId, f.Rule });
+        firing.Property(f => f.Rule).HasMaxLength(Rules.RuleSetDocument.MaxNameLength);
+        firing.Property(f => f.RuleSet).HasMaxLength(64);
+        firing.HasOne<Ticket>().WithMany().HasForeignKey(f => f.TicketId).OnDelete(DeleteBehavior.Cascade);
     }
 
     private static void MapOutbox(ModelBuilder modelBuilder)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Workflow.Engine.Sla;
 
 namespace Workflow.Engine.Workflows;
 
@@ -13,8 +14,10 @@ public sealed class WorkflowDefinition
         string name,
         string start,
         IReadOnlyList<NodeDefinition> nodes,
-        IReadOnlyList<Connection> connections)
+        IReadOnlyList<Connection> connections,
+        SlaOverride? sla = null)
     {
+        Sla = sla;
         Id = id;
         Name = name;
         Start = start;
@@ -33,6 +36,9 @@ public sealed class WorkflowDefinition
     public IReadOnlyList<NodeDefinition> Nodes { get; }
 
     public IReadOnlyList<Connection> Connections { get; }
+
+    /// <summary>The SLA escalation this workflow states for its tickets; null leaves all of it to the policy.</summary>
+    public SlaOverride? Sla { get; }
 
     public NodeDefinition Node(string id) =>
         _nodes.TryGetValue(id, out var node)

@@ -23,6 +23,12 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
         {
             doc = JsonSerializer.Deserialize<WorkflowDocument>(json, Options);
         }
+        catch (JsonException ex) when (ex.Path is { } path && path.StartsWith("$.sla.", StringComparison.Ordinal)
+            && ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            throw new ValidationException(path[2..], "is not a part of the sla section (warningShare, onWarning, "
+                + "onBreach, tiers).");
+        }
         catch (JsonException ex)
         {
             var where = $"line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}";
@@ -41,6 +47,7 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
         Require(errors, "start", doc.Start);
         var nodes = Nodes(errors, doc.Nodes ?? []);
         var connections = Connections(errors, doc.Connections ?? [], nodes);
+        var sla = doc.Sla is { } section ? SlaSectionReader.Read(errors, "sla", section) : null;
 
         if (doc.Start is { } start && nodes.Count > 0 && !nodes.ContainsKey(start))
         {
@@ -57,7 +64,7 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
             throw new ValidationException(errors);
         }
 
-        return new WorkflowDefinition(doc.Id!, doc.Name!, doc.Start!, [.. nodes.Values], connections);
+        return new WorkflowDefinition(doc.Id!, doc.Name!, doc.Start!, [.. nodes.Values], connections, sla);
     }
 
     private Dictionary<string, NodeDefinition> Nodes(List<FieldError> errors, List<WorkflowDocument.Node> items)

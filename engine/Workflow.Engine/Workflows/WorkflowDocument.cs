@@ -15,6 +15,23 @@ internal sealed class WorkflowDocument
 
     public List<Link>? Connections { get; set; }
 
+    /// <summary>The workflow's own SLA escalation; what it leaves out comes from the SLA policy.</summary>
+    public SlaSection? Sla { get; set; }
+
+    // A misspelt part ("onBreech") would otherwise be dropped without a word and the policy's value used.
+    [System.Text.Json.Serialization.JsonUnmappedMemberHandling(
+        System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow)]
+    internal sealed class SlaSection
+    {
+        public double? WarningShare { get; set; }
+
+        public List<string>? OnWarning { get; set; }
+
+        public List<string>? OnBreach { get; set; }
+
+        public List<string>? Tiers { get; set; }
+    }
+
     internal sealed class Node
     {
         public string? Id { get; set; }

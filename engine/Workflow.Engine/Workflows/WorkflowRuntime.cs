@@ -60,7 +60,7 @@ public sealed class WorkflowRuntime(
 
         step ??= new StepScope();
         var node = definition.Node(definition.Start);
-        var result = Run(instance, node, null, now, step, c => _catalog.Get(node.Type).Execute(c));
+        var result = Run(definition, instance, node, null, now, step, c => _catalog.Get(node.Type).Execute(c));
         Continue(definition, instance, node, result, null, now, step);
     }
 
@@ -83,7 +83,7 @@ public sealed class WorkflowRuntime(
 
         var step = new StepScope();
         var node = definition.Node(instance.CurrentNodeId);
-        var result = Run(instance, node, action, now, step, c => _catalog.Get(node.Type).Resume(c));
+        var result = Run(definition, instance, node, action, now, step, c => _catalog.Get(node.Type).Resume(c));
         Continue(definition, instance, node, result, action, now, step);
     }
 
@@ -118,7 +118,14 @@ public sealed class WorkflowRuntime(
             node = definition.Node(nextId);
             instance.MoveTo(node.Id, now);
             var current = node;
-            result = Run(instance, current, action, now, step, c => _catalog.Get(current.Type).Execute(c));
+            result = Run(
+                definition,
+                instance,
+                current,
+                action,
+                now,
+                step,
+                c => _catalog.Get(current.Type).Execute(c));
         }
 
         throw new WorkflowException(
@@ -127,6 +134,7 @@ public sealed class WorkflowRuntime(
     }
 
     private ActivityResult Run(
+        WorkflowDefinition definition,
         WorkflowInstance instance,
         NodeDefinition node,
         TaskAction? action,
@@ -152,7 +160,7 @@ public sealed class WorkflowRuntime(
 
         // The SLA changes a node causes (new due times after a new priority, a pause on hold) join its entry.
         var at = action?.At ?? now;
-        Sla?.Update(instance.Ticket, at);
+        Sla?.Update(instance.Ticket, at, definition.Sla);
 
         var reason = $"workflow {instance.DefinitionId} v{instance.DefinitionVersion}, node '{node.Id}'"
             + (action?.Comment is { } comment ? $": {comment}" : "")

@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Npgsql;
 using Workflow.Engine;
+using Workflow.Host.Api.Access;
 using Workflow.Host.Cli;
 
 namespace Workflow.Host.Jobs;
@@ -65,7 +66,7 @@ public static class JobsHosting
         builder.Services.AddHostedService<JobServer>();
     }
 
-    /// <summary>Serves the dashboard and hands outbox messages to the log until notifiers are installed.</summary>
+    /// <summary>Serves the dashboard to administrators and hands outbox messages to the log until notifiers are installed.</summary>
     public static void MapWorkflowJobs(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<JobsOptions>();
@@ -78,9 +79,12 @@ public static class JobsHosting
 
         if (!string.IsNullOrEmpty(options.Dashboard))
         {
-            app.UseHangfireDashboard(
+            // The endpoint's policy decides who may look (administrators, whichever way they signed in), so
+            // Hangfire's own filter, which admits any local request, is left out.
+            app.MapHangfireDashboardWithAuthorizationPolicy(
+                Policies.AdministratorUser,
                 options.Dashboard,
-                new DashboardOptions { DisplayStorageConnectionString = false },
+                new DashboardOptions { DisplayStorageConnectionString = false, Authorization = [] },
                 app.Services.GetRequiredService<JobStorage>());
         }
     }

@@ -12,9 +12,14 @@ namespace Workflow.Sdk.Rules;
 /// </summary>
 public sealed class TicketFact : IIdentityProvider
 {
+    /// <summary>The field every escalation a rule asks for is recorded under in <see cref="Changes"/>.</summary>
+    public const string EscalationField = "Escalation";
+
     private readonly List<FactChange> _changes = [];
+    private readonly List<EscalationRequest> _escalations = [];
     private readonly SortedSet<string> _tags = new(StringComparer.Ordinal);
     private readonly IReadOnlyList<FactChange> _changesView;
+    private readonly IReadOnlyList<EscalationRequest> _escalationsView;
     private readonly IReadOnlyCollection<string> _tagsView;
     private TicketKind _kind;
     private string? _category;
@@ -37,6 +42,7 @@ public sealed class TicketFact : IIdentityProvider
         // Views, not the collections: a rule that casts them back could otherwise change tags or erase changes
         // without a record.
         _changesView = _changes.AsReadOnly();
+        _escalationsView = _escalations.AsReadOnly();
         _tagsView = new System.Collections.ObjectModel.ReadOnlySet<string>(_tags);
     }
 
@@ -69,6 +75,33 @@ public sealed class TicketFact : IIdentityProvider
 
     /// <summary>Recent tickets like this one.</summary>
     public TrendFact Trend { get; init; } = new();
+
+    /// <summary>The priority in force, if the ticket has one.</summary>
+    public string? Priority { get; init; }
+
+    /// <summary>Where the ticket stands in its lifecycle.</summary>
+    public TicketState State { get; init; }
+
+    /// <summary>
+    /// How long since the ticket was reported. Filled in by the recurring sweep, which is where time-based rules
+    /// run; when a ticket is logged or moves through its workflow it is zero.
+    /// </summary>
+    public TimeSpan Age { get; init; }
+
+    /// <summary>
+    /// How long the ticket has waited with nobody assigned to it, counted from when it was logged; zero once
+    /// someone has it. Filled in by the recurring sweep, zero elsewhere (as <see cref="Age"/>).
+    /// </summary>
+    public TimeSpan UnassignedFor { get; init; }
+
+    /// <summary>The worse of the response and resolution clocks. Filled in by the recurring sweep.</summary>
+    public SlaStatus SlaStatus { get; init; }
+
+    /// <summary>
+    /// The largest share of a running SLA target used so far, in working time (0.8 is 80%; above 1 is past the
+    /// target); zero without a service level. Filled in by the recurring sweep.
+    /// </summary>
+    public double SlaShareUsed { get; init; }
 
     /// <summary>
     /// The rule whose action is running; the engine sets it so that changes name their rule. Rules never set it.
@@ -144,6 +177,22 @@ public sealed class TicketFact : IIdentityProvider
     /// <summary>Every change made by rules so far, in the order they were made.</summary>
     public IReadOnlyList<FactChange> Changes => _changesView;
 
+    /// <summary>The escalations rules asked for, in order. Only the recurring sweep carries them out.</summary>
+    public IReadOnlyList<EscalationRequest> Escalations => _escalationsView;
+
+    /// <summary>Asks for a notice about the ticket to go out through the outbox.</summary>
+    /// <param name="note">What the notice says besides the ticket's details; may be null.</param>
+    public void Notify(string? note = null) => Escalate(EscalationKind.Notify, note);
+
+    /// <summary>Asks for the ticket to move one level up its priority scheme.</summary>
+    public void RaisePriority() => Escalate(EscalationKind.RaisePriority, null);
+
+    /// <summary>Asks for the ticket to go to the support tier after its current assignment group.</summary>
+    public void ReassignToNextTier() => Escalate(EscalationKind.Reassign, null);
+
+    /// <summary>Asks for one step more urgency, and the priority the matrix gives for it.</summary>
+    public void RaiseUrgency() => Escalate(EscalationKind.RaiseUrgency, null);
+
     /// <summary>Adds a tag; adding one that is there already changes nothing.</summary>
     /// <param name="tag">The tag; blank tags are ignored.</param>
     public void AddTag(string tag)
@@ -165,6 +214,16 @@ public sealed class TicketFact : IIdentityProvider
         || Description.Contains(word, StringComparison.OrdinalIgnoreCase);
 
     object IIdentityProvider.GetIdentity() => Key;
+
+    private void Escalate(EscalationKind kind, string? note)
+    {
+        var rule = ActiveRule ?? "";
+        _escalations.Add(new EscalationRequest(kind, note, rule));
+        if (ActiveRule is not null)
+        {
+            _changes.Add(new FactChange(EscalationField, null, kind.ToString(), rule));
+        }
+    }
 
     private void Change<T>(string field, ref T slot, T value)
     {

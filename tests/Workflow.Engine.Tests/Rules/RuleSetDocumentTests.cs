@@ -32,6 +32,34 @@ public sealed class RuleSetDocumentTests
         var error = Assert.Single(Assert.Throws<ValidationException>(() => RuleSetDocument.Parse(Json)).Errors);
 
         Assert.Equal("rules[0].action", error.Field);
-        Assert.EndsWith("addTag, proposeMajorIncident, proposeProblem, statement.", error.Message);
+        Assert.EndsWith(
+            "proposeProblem, statement, notify, raisePriority, reassign, raiseUrgency.",
+            error.Message);
+    }
+
+    [Theory]
+    [InlineData("notify")]
+    [InlineData("raisePriority")]
+    [InlineData("reassign")]
+    [InlineData("raiseUrgency")]
+    public void Parse_EscalationWithoutValue_IsAccepted(string action)
+    {
+        var json = $$"""{"id":"x","rules":[{"name":"a","salience":1,"condition":"true","action":"{{action}}"}]}""";
+
+        var (_, rules) = RuleSetDocument.Parse(json);
+
+        Assert.Equal(Names.TryParse<RuleActionKind>(action, out var kind) ? kind : default, Assert.Single(rules).Action);
+        Assert.Null(rules[0].Value);
+    }
+
+    [Fact]
+    public void Parse_NameLongerThanTwoHundred_RefusedNamingTheField()
+    {
+        var name = new string('n', 201);
+        var json = $$"""{"id":"x","rules":[{"name":"{{name}}","salience":1,"condition":"true","action":"notify"}]}""";
+
+        var error = Assert.Single(Assert.Throws<ValidationException>(() => RuleSetDocument.Parse(json)).Errors);
+
+        Assert.Equal(new FieldError("rules[0].name", "is longer than 200 characters."), error);
     }
 }

@@ -1,10 +1,11 @@
 using System.Net;
 using Workflow.Host.Cli;
+using Workflow.Host.Jobs;
 using Workflow.Testing;
 
 namespace Workflow.Host.Tests.Jobs;
 
-/// <summary>The job settings are checked at start, and the host serves the Hangfire dashboard.</summary>
+/// <summary>The job settings are checked at start, and the host serves the Hangfire dashboard to administrators.</summary>
 public sealed class JobsSettingsTests
 {
     [Theory]
@@ -30,7 +31,7 @@ public sealed class JobsSettingsTests
     }
 
     [Fact]
-    public async Task GetDashboard_FromLoopback_Returns200()
+    public async Task GetDashboard_AdministratorKey_Returns200()
     {
         await using var host = await TestHost.StartAsync();
 
@@ -38,5 +39,43 @@ public sealed class JobsSettingsTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("Hangfire", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GetDashboardPage_AdministratorKey_Returns200()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        using var response = await host.Client.GetAsync("/hangfire/recurring");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(WorkflowJobs.SweepId, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task GetDashboard_NoKey_Returns401Problem()
+    {
+        await using var host = await TestHost.StartAsync();
+
+        using var response = await host.Anonymous.GetAsync("/hangfire");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("Agent")]
+    [InlineData("ProcessOwner")]
+    public async Task GetDashboard_KeyBelowAdministrator_Returns403Problem(string role)
+    {
+        await using var host = await TestHost.StartAsync();
+        var client = await host.ClientForAsync("desk", role);
+
+        using var response = await client.GetAsync("/hangfire");
+        using var page = await client.GetAsync("/hangfire/jobs/enqueued");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
     }
 }

@@ -11,6 +11,12 @@ internal static class Policies
     public const string ProcessOwner = nameof(ApiRole.ProcessOwner);
     public const string Administrator = nameof(ApiRole.Administrator);
 
+    /// <summary>
+    /// The administrator role read from whoever the request's authentication made the user, whatever the scheme:
+    /// the API key today, a signed-in session once there is one. Used where a browser, not only the API, comes in.
+    /// </summary>
+    public const string AdministratorUser = "AdministratorUser";
+
     public static void Add(AuthorizationOptions options)
     {
         foreach (var role in Enum.GetValues<ApiRole>())
@@ -21,6 +27,14 @@ internal static class Policies
                 .RequireAssertion(ctx => Caller.From(ctx.User)?.AtLeast(role) == true));
         }
 
+        options.AddPolicy(AdministratorUser, policy => policy
+            .RequireAuthenticatedUser()
+            .RequireAssertion(ctx => IsAdministrator(ctx.User)));
+
         options.FallbackPolicy = options.GetPolicy(Reporter);
     }
+
+    /// <summary>Our own role claim, or the standard role claim another sign-in scheme would carry.</summary>
+    private static bool IsAdministrator(System.Security.Claims.ClaimsPrincipal user) =>
+        Caller.From(user)?.AtLeast(ApiRole.Administrator) == true || user.IsInRole(Administrator);
 }

@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Workflow.Engine.Storage.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class RuleFirings : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "rule_firings",
+                columns: table => new
+                {
+                    TicketId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rule = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RuleSet = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FiredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_rule_firings", x => new { x.TicketId, x.Rule });
+                    table.ForeignKey(
+                        name: "FK_rule_firings_tickets_TicketId",
+                        column: x => x.TicketId,
+                        principalTable: "tickets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "rule_firings");
+        }
+    }
+}
