@@ -31,11 +31,14 @@ public sealed class WorkflowEngine
             options.ResolvedPluginsPath,
             name => new PluginContext(options.PluginSettings.GetValueOrDefault(name) ?? [], time, Jobs),
             ActivityCatalog.BuiltIn().Activities.Select(a => a.Type));
-        Catalog = new ActivityCatalog(
-            [.. ActivityCatalog.BuiltIn().Activities, .. Plugins.Activities.Select(a => new PluginActivity(a))]);
-        Parser = new WorkflowDefinitionParser(Catalog);
         PriorityScheme = PrioritySchemeLoader.Resolve(options.PriorityScheme);
         Categories = Plugins.MergeInto(LoadCategories(options.CategoriesFile));
+        Catalog = new ActivityCatalog(
+        [
+            .. ActivityCatalog.BuiltIn(Categories, PriorityScheme).Activities,
+            .. Plugins.Activities.Select(a => new PluginActivity(a)),
+        ]);
+        Parser = new WorkflowDefinitionParser(Catalog);
         TimeInput = TimeInput.ForZone(options.DefaultTimeZone, nameof(options.DefaultTimeZone));
         Definitions = new WorkflowDefinitionStore(Contexts, Parser, time);
         Rules = new RuleRegistry(

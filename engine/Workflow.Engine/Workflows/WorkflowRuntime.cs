@@ -46,13 +46,23 @@ public sealed class WorkflowRuntime(
 
         step ??= new StepScope();
         var node = definition.Node(definition.Start);
-        var result = Run(instance, node, null, now, step, c => _catalog.Get(node.Type).Execute(c));
+        var result = Run(definition, instance, node, null, now, step, c => _catalog.Get(node.Type).Execute(c));
         Continue(definition, instance, node, result, null, now, step);
     }
 
     /// <summary>Resumes the instance's bookmark with an action and runs on to the next bookmark.</summary>
+    /// <param name="definition">The version the instance is pinned to.</param>
+    /// <param name="instance">The instance, suspended at a bookmark.</param>
+    /// <param name="action">What resumes it.</param>
+    /// <param name="now">When the step happens.</param>
+    /// <param name="step">Collects what the step's nodes send; a fresh one when the caller needs none of it.</param>
     /// <exception cref="WorkflowConflictException">The instance is not waiting, or waits on another bookmark.</exception>
-    public void Resume(WorkflowDefinition definition, WorkflowInstance instance, TaskAction action, DateTimeOffset now)
+    public void Resume(
+        WorkflowDefinition definition,
+        WorkflowInstance instance,
+        TaskAction action,
+        DateTimeOffset now,
+        StepScope? step = null)
     {
         if (instance.Status != InstanceStatus.Suspended || instance.CurrentNodeId is null)
         {
@@ -67,9 +77,9 @@ public sealed class WorkflowRuntime(
                 + $"'{instance.CurrentNodeId}' (bookmark {instance.BookmarkId}).");
         }
 
-        var step = new StepScope();
+        step ??= new StepScope();
         var node = definition.Node(instance.CurrentNodeId);
-        var result = Run(instance, node, action, now, step, c => _catalog.Get(node.Type).Resume(c));
+        var result = Run(definition, instance, node, action, now, step, c => _catalog.Get(node.Type).Resume(c));
         Continue(definition, instance, node, result, action, now, step);
     }
 
@@ -104,7 +114,7 @@ public sealed class WorkflowRuntime(
             node = definition.Node(nextId);
             instance.MoveTo(node.Id, now);
             var current = node;
-            result = Run(instance, current, action, now, step, c => _catalog.Get(current.Type).Execute(c));
+            result = Run(definition, instance, current, action, now, step, c => _catalog.Get(current.Type).Execute(c));
         }
 
         throw new WorkflowException(
@@ -113,6 +123,7 @@ public sealed class WorkflowRuntime(
     }
 
     private ActivityResult Run(
+        WorkflowDefinition definition,
         WorkflowInstance instance,
         NodeDefinition node,
         TaskAction? action,
@@ -124,6 +135,9 @@ public sealed class WorkflowRuntime(
         {
             Ticket = instance.Ticket,
             Node = node,
+            Instance = instance,
+            Scripts = definition.ScriptSources.Count == 0 ? Scripting.CompiledScripts.None : definition.Scripts,
+            SlaPolicy = Sla?.Policy,
             PriorityScheme = PriorityScheme,
             Categories = Categories,
             Now = now,
@@ -142,7 +156,7 @@ public sealed class WorkflowRuntime(
         var reason = $"workflow {instance.DefinitionId} v{instance.DefinitionVersion}, node '{node.Id}'"
             + (action?.Comment is { } comment ? $": {comment}" : "")
             + (context.Reasons.Count > 0 ? $"; {string.Join(", ", context.Reasons)}" : "");
-        instance.Ticket.AppendJournal(context.Actor, JournalAction(node), reason, at);
+        instance.Ticket.AppendJournal(context.Actor, JournalAction(node), reason, at, context.AlwaysJournal);
         return result;
     }
 

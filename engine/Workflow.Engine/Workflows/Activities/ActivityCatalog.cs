@@ -18,7 +18,11 @@ public sealed class ActivityCatalog
     }
 
     /// <summary>The activities shipped with the engine.</summary>
-    public static ActivityCatalog BuiltIn() => new(
+    /// <param name="categories">The tree set-field nodes are checked against before publishing, if known.</param>
+    /// <param name="scheme">The priority scheme set-field nodes are checked against before publishing, if known.</param>
+    public static ActivityCatalog BuiltIn(
+        Categories.CategoryTree? categories = null,
+        Priority.PriorityScheme? scheme = null) => new(
     [
         new IdentifyActivity(),
         new LogActivity(),
@@ -29,6 +33,12 @@ public sealed class ActivityCatalog
         new TransitionActivity(),
         new RouteByStateActivity(),
         new TimerActivity(),
+        new DecisionActivity(),
+        new ScriptActivity(),
+        new SetFieldActivity(categories, scheme),
+        new NotifyActivity(),
+        new EscalateActivity(),
+        new WaitForEventActivity(),
         new EndActivity(),
     ]);
 
