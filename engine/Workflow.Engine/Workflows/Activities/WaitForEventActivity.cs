@@ -47,6 +47,9 @@ public sealed class WaitForEventActivity : IActivity
                 + $"for the event '{expected}'.");
         }
 
+        // An event changes no field, but when it arrived and from whom belongs in the journal.
+        context.Reasons.Add($"event '{name}' received");
+        context.AlwaysJournal = true;
         return ActivityResult.Done(Received);
     }
 
