@@ -450,6 +450,9 @@ function Editor({ id, version, activities, onClose }: Props) {
                         onConnect={onConnect}
                         onNodeClick={(_, n) => setLiveNode(n.id)}
                         deleteKeyCode={null}
+                        // Space would pan the canvas even while typing C# in the properties panel's editor, whose
+                        // input React Flow does not take for a text field, and the space would be lost.
+                        panActivationKeyCode={null}
                         nodesDraggable={!readOnly}
                         nodesConnectable={!readOnly}
                         fitView
