@@ -52,7 +52,7 @@ internal static class RuleSyntax
         return (Math.Max(line, 1), Math.Clamp(column, 1, length + 1));
     }
 
-    /// <summary>Syntax errors of a text that must be one whole C# expression, at the author's line and column.</summary>
+    /// <summary>Syntax errors of a text that must be C# expression, at its author's line and column.</summary>
     public static IEnumerable<(int Line, int Column, string Message)> ExpressionErrors(string text) =>
         Errors(SyntaxFactory.ParseExpression(text, options: Parse), text, firstLine: 0);
 

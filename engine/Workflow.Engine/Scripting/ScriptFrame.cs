@@ -28,7 +28,8 @@ internal static class ScriptFrame
         code.AppendLine("using Workflow.Sdk.Tickets;");
         code.AppendLine($"public static class {RuleSource.GuardHolder}");
         code.AppendLine("{");
-        code.AppendLine($"    public static readonly global::Workflow.Engine.Rules.RuleGuard Guard = new({scripts.Count});");
+        code.AppendLine("    public static readonly global::Workflow.Engine.Rules.RuleGuard Guard =");
+        code.AppendLine($"        new({scripts.Count});");
         code.AppendLine("}");
 
         for (var i = 0; i < scripts.Count; i++)

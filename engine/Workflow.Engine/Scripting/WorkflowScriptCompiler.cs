@@ -21,7 +21,9 @@ public static class WorkflowScriptCompiler
         scripts.Count == 0 ? [] : Analyse(scripts).Errors;
 
     /// <summary>Builds the scripts into one assembly in a collectible context of its own.</summary>
-    /// <exception cref="ScriptCompileException">A script does not compile or uses something scripts may not use.</exception>
+    /// <exception cref="ScriptCompileException">
+    /// A script does not compile or uses something scripts may not use.
+    /// </exception>
     public static CompiledScripts Compile(string name, IReadOnlyList<ScriptSource> scripts)
     {
         if (scripts.Count == 0)

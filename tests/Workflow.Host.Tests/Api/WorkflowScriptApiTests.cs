@@ -11,7 +11,7 @@ public sealed class WorkflowScriptApiTests
 {
     private const string Path = "/api/workflows/incident-default";
 
-    /// <summary>The default workflow with a decision after logging that sends every ticket on to categorising.</summary>
+    /// <summary>The default workflow with a decision after logging that sends every ticket on as before.</summary>
     private static async Task<JsonNode> WithDecisionAsync(TestHost host, string condition)
     {
         var document = (await host.Client.CallAsync(HttpMethod.Get, $"{Path}/versions/1"))["document"]!.DeepClone();
@@ -28,6 +28,9 @@ public sealed class WorkflowScriptApiTests
         document["connections"]!.AsArray().Add(Link("vip", "false", next));
         return document;
     }
+
+    private static JsonNode Inputs(JsonArray activities, string type) =>
+        activities.Single(a => (string?)a!["type"] == type)!["inputSchema"]!["properties"]!;
 
     private static JsonObject Link(string from, string outcome, string to) =>
         new() { ["from"] = from, ["outcome"] = outcome, ["to"] = to };
@@ -79,9 +82,9 @@ public sealed class WorkflowScriptApiTests
         Assert.Superset(
             new HashSet<string> { "decision", "script", "setField", "notify", "escalate", "waitForEvent" },
             types.ToHashSet());
-        var condition = activities.Single(a => (string?)a!["type"] == "decision")!["inputSchema"]!["properties"]!["condition"]!;
+        var condition = Inputs(activities, "decision")["condition"]!;
         Assert.Equal(("csharp", "condition"), ((string?)condition["format"], (string?)condition["x-csharp"]));
-        var code = activities.Single(a => (string?)a!["type"] == "script")!["inputSchema"]!["properties"]!["code"]!;
+        var code = Inputs(activities, "script")["code"]!;
         Assert.Equal(("csharp", "statements"), ((string?)code["format"], (string?)code["x-csharp"]));
     }
 

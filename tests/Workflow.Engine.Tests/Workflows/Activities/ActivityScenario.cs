@@ -27,7 +27,7 @@ internal static class ActivityScenario
     public static WorkflowRuntime Runtime() =>
         new(Catalog(), Scheme, CategoryTree.Default(), sla: new SlaClock(SlaPolicyLoader.Resolve(null)));
 
-    /// <summary>A workflow whose start node is <paramref name="node"/>; each outcome stops at a task of its name.</summary>
+    /// <summary>A workflow starting at <paramref name="node"/>; each outcome stops at a task of its name.</summary>
     public static JsonObject Around(JsonObject node, params string[] outcomes)
     {
         var id = (string)node["id"]!;
