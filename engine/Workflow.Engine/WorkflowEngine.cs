@@ -34,13 +34,16 @@ public sealed class WorkflowEngine
             options.ResolvedPluginsPath,
             name => new PluginContext(options.PluginSettings.GetValueOrDefault(name) ?? [], time, Jobs),
             ActivityCatalog.BuiltIn().Activities.Select(a => a.Type));
-        Catalog = new ActivityCatalog(
-            [.. ActivityCatalog.BuiltIn().Activities, .. Plugins.Activities.Select(a => new PluginActivity(a))]);
-        Parser = new WorkflowDefinitionParser(Catalog);
         var configuredScheme = PrioritySchemeLoader.Resolve(options.PriorityScheme);
         _configuredCategories = LoadCategories(options.CategoriesFile);
         TicketCatalog = new TicketCatalog(new CatalogSnapshot(
             _configuredCategories, Plugins.MergeInto(_configuredCategories), 0, configuredScheme, 0));
+        Catalog = new ActivityCatalog(
+        [
+            .. ActivityCatalog.BuiltIn(TicketCatalog).Activities,
+            .. Plugins.Activities.Select(a => new PluginActivity(a)),
+        ]);
+        Parser = new WorkflowDefinitionParser(Catalog);
         TimeInput = TimeInput.ForZone(options.DefaultTimeZone, nameof(options.DefaultTimeZone));
         Definitions = new WorkflowDefinitionStore(Contexts, Parser, time);
         Rules = new RuleRegistry(

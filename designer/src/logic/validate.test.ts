@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Activity, WorkflowDocument } from "./model";
-import { serverProblems, validateGraph } from "./validate";
+import { codeMarkers, serverProblems, validateGraph } from "./validate";
 
 function activity(type: string, outcomes: string[], inputs: Activity["inputs"] = []): Activity {
     return {
@@ -143,5 +143,48 @@ describe("validateGraph", () => {
             { nodeId: "b", message: "input 'after' is ''." },
             { nodeId: null, message: "start: is required." },
         ]);
+    });
+
+    it("serverProblems_CodeInputPath_KeepsTheInputLineAndColumn", () => {
+        const d = doc({ nodes: [{ id: "vip", type: "decision", inputs: { condition: "x" } }] });
+
+        const problems = serverProblems(d, [
+            {
+                field: "nodes[0].inputs.condition",
+                message: "line 2, column 9: no Subjekt",
+                line: 2,
+                column: 9,
+            },
+        ]);
+
+        expect(problems).toEqual([
+            {
+                nodeId: "vip",
+                message: "line 2, column 9: no Subjekt",
+                input: "condition",
+                line: 2,
+                column: 9,
+            },
+        ]);
+    });
+});
+
+describe("codeMarkers", () => {
+    it("codeMarkers_ProblemsOfSeveralNodes_GivesOnlyThisNodesInputsByName", () => {
+        const problems = [
+            { nodeId: "vip", message: "first", input: "condition", line: 1, column: 3 },
+            { nodeId: "vip", message: "second", input: "condition", line: 2, column: 1 },
+            { nodeId: "vip", message: "Outcome 'true' is not connected." },
+            { nodeId: "other", message: "elsewhere", input: "code", line: 1, column: 1 },
+        ];
+
+        const markers = codeMarkers(problems, "vip");
+
+        expect(markers).toEqual({
+            condition: [
+                { line: 1, column: 3, message: "first" },
+                { line: 2, column: 1, message: "second" },
+            ],
+        });
     });
 });

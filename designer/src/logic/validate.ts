@@ -4,6 +4,18 @@ import { type Activity, type WorkflowDocument, outcomesOf, routesByState } from 
 export interface GraphProblem {
     nodeId: string | null;
     message: string;
+    /** For a problem in one input of the node (a C# condition), that input and where in its text. */
+    input?: string;
+    line?: number;
+    column?: number;
+}
+
+/** A problem as the server's validation answers it: a JSON path, and a line and column for C#. */
+export interface ServerError {
+    field: string;
+    message: string;
+    line?: number | null;
+    column?: number | null;
 }
 
 /**
@@ -109,14 +121,40 @@ function trappedLoops(
         .map((n) => ({ nodeId: n.id, message: `'${n.id}' is in a loop with no way out to an end.` }));
 }
 
-/** Maps the server's problems (named by JSON path, e.g. nodes[3].inputs) onto the nodes they belong to. */
-export function serverProblems(
-    doc: WorkflowDocument,
-    errors: { field: string; message: string }[],
-): GraphProblem[] {
+/**
+ * Maps the server's problems (named by JSON path, e.g. nodes[3].inputs or nodes[3].inputs.condition) onto the
+ * nodes they belong to, keeping the input, line and column of a problem in C#.
+ */
+export function serverProblems(doc: WorkflowDocument, errors: ServerError[]): GraphProblem[] {
     return errors.map((e) => {
-        const index = /^nodes\[(\d+)\]/.exec(e.field);
-        const node = index ? doc.nodes[Number(index[1])] : undefined;
-        return { nodeId: node?.id ?? null, message: node ? e.message : `${e.field}: ${e.message}` };
+        const path = /^nodes\[(\d+)\](?:\.inputs\.([A-Za-z0-9_]+))?/.exec(e.field);
+        const node = path ? doc.nodes[Number(path[1])] : undefined;
+        if (!node) {
+            return { nodeId: null, message: `${e.field}: ${e.message}` };
+        }
+
+        const problem: GraphProblem = { nodeId: node.id, message: e.message };
+        if (path?.[2]) {
+            problem.input = path[2];
+            problem.line = e.line ?? 1;
+            problem.column = e.column ?? 1;
+        }
+
+        return problem;
     });
+}
+
+/** The problems of one node that sit in its C# inputs, as editor markers per input name. */
+export function codeMarkers(
+    problems: GraphProblem[],
+    nodeId: string,
+): Record<string, { line: number; column: number; message: string }[]> {
+    const markers: Record<string, { line: number; column: number; message: string }[]> = {};
+    for (const p of problems) {
+        if (p.nodeId === nodeId && p.input !== undefined) {
+            (markers[p.input] ??= []).push({ line: p.line ?? 1, column: p.column ?? 1, message: p.message });
+        }
+    }
+
+    return markers;
 }

@@ -1,19 +1,21 @@
 import { useState } from "react";
 import type { Activity, WorkflowNode } from "../logic/model";
 import { display, formFields, parse, type FormField } from "../logic/schemaForm";
-import { CodeEditor } from "./CodeEditor";
+import { type CodeMarker, CodeEditor } from "./CodeEditor";
 
 interface Props {
     node: WorkflowNode;
     activity: Activity | undefined;
     isStart: boolean;
     problems: string[];
+    /** Compile errors of the node's C# inputs, by input name, drawn on their lines. */
+    markers: Record<string, CodeMarker[]>;
     onInput: (name: string, value: unknown) => void;
     onStart: () => void;
 }
 
 /** The selected node's inputs as a form generated from its activity's input schema. */
-export function PropertiesPanel({ node, activity, isStart, problems, onInput, onStart }: Props) {
+export function PropertiesPanel({ node, activity, isStart, problems, markers, onInput, onStart }: Props) {
     const fields = activity ? formFields(activity.inputSchema) : [];
     return (
         <aside className="properties" aria-label="properties">
@@ -33,6 +35,7 @@ export function PropertiesPanel({ node, activity, isStart, problems, onInput, on
                     key={f.name}
                     field={f}
                     value={node.inputs[f.name]}
+                    markers={markers[f.name] ?? noMarkers}
                     onCommit={(v) => onInput(f.name, v)}
                 />
             ))}
@@ -47,13 +50,17 @@ export function PropertiesPanel({ node, activity, isStart, problems, onInput, on
     );
 }
 
+const noMarkers: CodeMarker[] = [];
+
 function Field({
     field,
     value,
+    markers,
     onCommit,
 }: {
     field: FormField;
     value: unknown;
+    markers: CodeMarker[];
     onCommit: (v: unknown) => void;
 }) {
     const [text, setText] = useState(display(field, value));
@@ -93,7 +100,7 @@ function Field({
                 <CodeEditor
                     label={field.name}
                     value={text}
-                    markers={[]}
+                    markers={markers}
                     onChange={(v) => {
                         setText(v);
                         commit(v);

@@ -11,6 +11,10 @@ const actions = [
     "addTag",
     "proposeMajorIncident",
     "proposeProblem",
+    "notify",
+    "raisePriority",
+    "reassign",
+    "raiseUrgency",
     "statement",
 ];
 

@@ -14,7 +14,13 @@ import {
 import { ApiError, call, get } from "../api";
 import type { Activity, WorkflowDocument } from "../logic/model";
 import { outcomesOf } from "../logic/model";
-import { type GraphProblem, serverProblems, validateGraph } from "../logic/validate";
+import {
+    codeMarkers,
+    type GraphProblem,
+    type ServerError,
+    serverProblems,
+    validateGraph,
+} from "../logic/validate";
 import * as history from "../logic/history";
 import * as edit from "../logic/edit";
 import { arrange } from "../logic/layout";
@@ -264,7 +270,7 @@ function Editor({ id, version, activities, onClose }: Props) {
 
     async function validate(document: WorkflowDocument): Promise<boolean> {
         const local = validateGraph(document, catalog);
-        const answer = await call<{ valid: boolean; errors: { field: string; message: string }[] }>(
+        const answer = await call<{ valid: boolean; errors: ServerError[] }>(
             "POST",
             `/api/workflows/${encodeURIComponent(id)}/validate`,
             document,
@@ -444,6 +450,9 @@ function Editor({ id, version, activities, onClose }: Props) {
                         onConnect={onConnect}
                         onNodeClick={(_, n) => setLiveNode(n.id)}
                         deleteKeyCode={null}
+                        // Space would pan the canvas even while typing C# in the properties panel's editor, whose
+                        // input React Flow does not take for a text field, and the space would be lost.
+                        panActivationKeyCode={null}
                         nodesDraggable={!readOnly}
                         nodesConnectable={!readOnly}
                         fitView
@@ -464,6 +473,7 @@ function Editor({ id, version, activities, onClose }: Props) {
                             activity={catalog.get(one.type)}
                             isStart={present.start === one.id}
                             problems={problems.filter((p) => p.nodeId === one.id).map((p) => p.message)}
+                            markers={codeMarkers(problems, one.id)}
                             onInput={(name, value) => change((d) => edit.setInput(d, one.id, name, value))}
                             onStart={() => change((d) => ({ ...d, start: one.id }))}
                         />

@@ -31,7 +31,7 @@ public sealed class CompanyRuleCompiler
 
         var (code, company) = RuleSource.Write(rules);
         var tree = CSharpSyntaxTree.ParseText(code, Parse);
-        var compilation = Compilation(name, tree);
+        var compilation = Compilation($"CompanyRules.{Sanitize(name)}.{Guid.NewGuid():N}", tree);
         var model = compilation.GetSemanticModel(tree);
 
         errors.AddRange(compilation.GetDiagnostics()
@@ -79,8 +79,9 @@ public sealed class CompanyRuleCompiler
         return new CompiledRuleSet(name, definitions, guard, context);
     }
 
-    private static CSharpCompilation Compilation(string name, SyntaxTree tree) => CSharpCompilation.Create(
-        $"CompanyRules.{Sanitize(name)}.{Guid.NewGuid():N}",
+    /// <summary>A release build of company code against the narrow references, without unsafe code.</summary>
+    internal static CSharpCompilation Compilation(string assembly, SyntaxTree tree) => CSharpCompilation.Create(
+        assembly,
         [tree],
         RuleReferences.All,
         new CSharpCompilationOptions(
@@ -152,6 +153,6 @@ public sealed class CompanyRuleCompiler
         return new RuleCompileError(rules[index].Name, part, line, column, message);
     }
 
-    private static string Sanitize(string name) =>
+    internal static string Sanitize(string name) =>
         new([.. name.Select(c => char.IsLetterOrDigit(c) ? c : '_')]);
 }

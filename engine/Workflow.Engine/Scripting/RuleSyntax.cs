@@ -22,13 +22,13 @@ internal static class RuleSyntax
             return [];
         }
 
-        var condition = SyntaxFactory.ParseExpression(rule.Condition, options: Parse);
-        var errors = Errors(rule, RuleSource.ConditionFile, condition, rule.Condition, firstLine: 0).ToList();
+        var errors = ExpressionErrors(rule.Condition)
+            .Select(e => new RuleCompileError(rule.Name, RuleSource.ConditionFile, e.Line, e.Column, e.Message))
+            .ToList();
         if (rule.Action == RuleActionKind.Statement)
         {
-            // The braces around the action are ours; line 1 of the author's text is line 2 of what is parsed.
-            var action = SyntaxFactory.ParseStatement("{\n" + (rule.Value ?? "") + "\n}", options: Parse);
-            errors.AddRange(Errors(rule, RuleSource.ActionFile, action, rule.Value ?? "", firstLine: 1));
+            errors.AddRange(StatementErrors(rule.Value ?? "")
+                .Select(e => new RuleCompileError(rule.Name, RuleSource.ActionFile, e.Line, e.Column, e.Message)));
         }
         else if (rule.Action == RuleActionKind.SetKind && !Enum.GetNames<TicketKind>().Contains(rule.Value))
         {
@@ -52,9 +52,16 @@ internal static class RuleSyntax
         return (Math.Max(line, 1), Math.Clamp(column, 1, length + 1));
     }
 
-    private static IEnumerable<RuleCompileError> Errors(
-        CompanyRule rule,
-        string part,
+    /// <summary>Syntax errors of a text that must be C# expression, at its author's line and column.</summary>
+    public static IEnumerable<(int Line, int Column, string Message)> ExpressionErrors(string text) =>
+        Errors(SyntaxFactory.ParseExpression(text, options: Parse), text, firstLine: 0);
+
+    /// <summary>Syntax errors of a text that must be whole C# statements, at the author's line and column.</summary>
+    public static IEnumerable<(int Line, int Column, string Message)> StatementErrors(string text) =>
+        // The braces around the statements are ours; line 1 of the author's text is line 2 of what is parsed.
+        Errors(SyntaxFactory.ParseStatement("{\n" + text + "\n}", options: Parse), text, firstLine: 1);
+
+    private static IEnumerable<(int Line, int Column, string Message)> Errors(
         SyntaxNode parsed,
         string text,
         int firstLine)
@@ -66,8 +73,8 @@ internal static class RuleSyntax
             {
                 var start = d.Location.GetLineSpan().StartLinePosition;
                 var (line, column) = Within(text, start.Line + 1 - firstLine, start.Character + 1);
-                return new RuleCompileError(rule.Name, part, line, column, d.GetMessage());
+                return (line, column, d.GetMessage());
             })
-            .DistinctBy(e => e.Line);
+            .DistinctBy(e => e.line);
     }
 }

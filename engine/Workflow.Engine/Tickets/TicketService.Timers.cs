@@ -59,8 +59,9 @@ public sealed partial class TicketService
             instance.DefinitionVersion,
             cancellationToken);
         var action = new TaskAction(TimerActivity.Elapsed, TimerActor) { BookmarkId = bookmarkId };
-        runtime.Resume(definition, instance, action, now);
-        await db.SaveChangesAsync(cancellationToken);
+        var step = new StepScope();
+        runtime.Resume(definition, instance, action, now, step);
+        await SaveStepAsync(db, instance.Ticket, step, now, cancellationToken);
         ScheduleTimer(instance);
         return TimerFiring.Fired;
     }

@@ -57,7 +57,8 @@ public sealed partial class TicketService(
 
         await using var db = contexts.Create();
         var trend = await TrendAsync(db, details, now, cancellationToken);
-        runtime.Start(definition, instance, now, new StepScope { Trend = trend });
+        var step = new StepScope { Trend = trend };
+        runtime.Start(definition, instance, now, step);
 
         db.Instances.Add(instance);
         if (idempotency is not null)
@@ -66,7 +67,7 @@ public sealed partial class TicketService(
             db.IdempotencyKeys.Add(idempotency);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await SaveStepAsync(db, ticket, step, now, cancellationToken);
         ScheduleTimer(instance);
 
         await PublishAsync(TicketEventKind.Created, ticket, now, null, cancellationToken);
@@ -125,11 +126,12 @@ public sealed partial class TicketService(
         var priorityBefore = instance.Ticket.Priority;
         var stateBefore = instance.Ticket.State;
         var now = time.GetUtcNow();
-        runtime.Resume(definition, instance, action, now);
+        var step = new StepScope();
+        runtime.Resume(definition, instance, action, now, step);
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveStepAsync(db, instance.Ticket, step, now, cancellationToken);
         }
         catch (DbUpdateException ex)
         {

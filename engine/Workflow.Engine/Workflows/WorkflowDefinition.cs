@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Workflow.Engine.Sla;
+using Workflow.Engine.Scripting;
 
 namespace Workflow.Engine.Workflows;
 
@@ -15,7 +16,8 @@ public sealed class WorkflowDefinition
         string start,
         IReadOnlyList<NodeDefinition> nodes,
         IReadOnlyList<Connection> connections,
-        SlaOverride? sla = null)
+        SlaOverride? sla = null,
+        IReadOnlyList<ScriptSource>? scripts = null)
     {
         Sla = sla;
         Id = id;
@@ -25,7 +27,20 @@ public sealed class WorkflowDefinition
         Connections = connections;
         _nodes = nodes.ToDictionary(n => n.Id, StringComparer.Ordinal);
         _next = connections.ToDictionary(c => (c.From, c.Outcome), c => c.To);
+        ScriptSources = scripts ?? [];
+
+        // Built on first use, so a draft that is only validated never loads an assembly; a published version is
+        // cached by the store, so its scripts are built once per version.
+        _scripts = new Lazy<CompiledScripts>(() => WorkflowScriptCompiler.Compile($"{id}", ScriptSources));
     }
+
+    private readonly Lazy<CompiledScripts> _scripts;
+
+    /// <summary>The nodes' C# inputs, as their authors wrote them.</summary>
+    public IReadOnlyList<ScriptSource> ScriptSources { get; }
+
+    /// <summary>The nodes' C# inputs, compiled on first use.</summary>
+    public CompiledScripts Scripts => _scripts.Value;
 
     public string Id { get; }
 

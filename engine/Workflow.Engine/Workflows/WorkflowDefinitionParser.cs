@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Workflow.Engine.Scripting;
 using Workflow.Engine.Validation;
 using Workflow.Engine.Workflows.Activities;
 
@@ -45,7 +46,9 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
         Require(errors, "id", doc.Id);
         Require(errors, "name", doc.Name);
         Require(errors, "start", doc.Start);
-        var nodes = Nodes(errors, doc.Nodes ?? []);
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var nodes = Nodes(errors, doc.Nodes ?? [], paths);
+        var scripts = Scripts(errors, nodes, paths);
         var connections = Connections(errors, doc.Connections ?? [], nodes);
         var sla = doc.Sla is { } section ? SlaSectionReader.Read(errors, "sla", section) : null;
 
@@ -64,10 +67,20 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
             throw new ValidationException(errors);
         }
 
-        return new WorkflowDefinition(doc.Id!, doc.Name!, doc.Start!, [.. nodes.Values], connections, sla);
+        return new WorkflowDefinition(
+            doc.Id!,
+            doc.Name!,
+            doc.Start!,
+            [.. nodes.Values],
+            connections,
+            sla,
+            scripts);
     }
 
-    private Dictionary<string, NodeDefinition> Nodes(List<FieldError> errors, List<WorkflowDocument.Node> items)
+    private Dictionary<string, NodeDefinition> Nodes(
+        List<FieldError> errors,
+        List<WorkflowDocument.Node> items,
+        Dictionary<string, string> paths)
     {
         var nodes = new Dictionary<string, NodeDefinition>(StringComparer.Ordinal);
 
@@ -89,6 +102,8 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
                 continue;
             }
 
+            paths[item.Id] = path;
+
             if (!catalog.TryGet(item.Type, out var activity))
             {
                 errors.Add(new($"{path}.type", $"'{item.Type}' is not a known activity."));
@@ -99,6 +114,39 @@ public sealed class WorkflowDefinitionParser(ActivityCatalog catalog)
         }
 
         return nodes;
+    }
+
+    /// <summary>
+    /// The nodes' C# inputs, compiled together as they will run; each problem is reported on its node's input
+    /// with the line and column within the author's text.
+    /// </summary>
+    private List<ScriptSource> Scripts(
+        List<FieldError> errors,
+        Dictionary<string, NodeDefinition> nodes,
+        Dictionary<string, string> paths)
+    {
+        var scripts = new List<ScriptSource>();
+        foreach (var node in nodes.Values)
+        {
+            if (!catalog.TryGet(node.Type, out var activity))
+            {
+                continue;
+            }
+
+            foreach (var input in activity.Descriptor.Inputs.Where(i => InputKinds.IsCode(i.Kind)))
+            {
+                if (node.Text(input.Name) is { } text)
+                {
+                    var kind = input.Kind == InputKinds.Condition ? ScriptKind.Condition : ScriptKind.Statements;
+                    scripts.Add(new ScriptSource(node.Id, input.Name, kind, text));
+                }
+            }
+        }
+
+        errors.AddRange(WorkflowScriptCompiler.Check(scripts).Select(e => new FieldError(
+            $"{paths[e.NodeId]}.inputs.{e.Input}",
+            $"line {e.Line}, column {e.Column}: {e.Message}") { Line = e.Line, Column = e.Column }));
+        return scripts;
     }
 
     private List<Connection> Connections(

@@ -65,8 +65,18 @@ public sealed class WorkflowRuntime(
     }
 
     /// <summary>Resumes the instance's bookmark with an action and runs on to the next bookmark.</summary>
+    /// <param name="definition">The version the instance is pinned to.</param>
+    /// <param name="instance">The instance, suspended at a bookmark.</param>
+    /// <param name="action">What resumes it.</param>
+    /// <param name="now">When the step happens.</param>
+    /// <param name="step">Collects what the step's nodes send; a fresh one when the caller needs none of it.</param>
     /// <exception cref="WorkflowConflictException">The instance is not waiting, or waits on another bookmark.</exception>
-    public void Resume(WorkflowDefinition definition, WorkflowInstance instance, TaskAction action, DateTimeOffset now)
+    public void Resume(
+        WorkflowDefinition definition,
+        WorkflowInstance instance,
+        TaskAction action,
+        DateTimeOffset now,
+        StepScope? step = null)
     {
         if (instance.Status != InstanceStatus.Suspended || instance.CurrentNodeId is null)
         {
@@ -81,7 +91,7 @@ public sealed class WorkflowRuntime(
                 + $"'{instance.CurrentNodeId}' (bookmark {instance.BookmarkId}).");
         }
 
-        var step = new StepScope();
+        step ??= new StepScope();
         var node = definition.Node(instance.CurrentNodeId);
         var result = Run(definition, instance, node, action, now, step, c => _catalog.Get(node.Type).Resume(c));
         Continue(definition, instance, node, result, action, now, step);
@@ -147,6 +157,9 @@ public sealed class WorkflowRuntime(
         {
             Ticket = instance.Ticket,
             Node = node,
+            Instance = instance,
+            Scripts = definition.ScriptSources.Count == 0 ? Scripting.CompiledScripts.None : definition.Scripts,
+            SlaPolicy = Sla?.Policy,
             PriorityScheme = snapshot.Scheme,
             Categories = snapshot.Categories,
             Now = now,
@@ -165,7 +178,7 @@ public sealed class WorkflowRuntime(
         var reason = $"workflow {instance.DefinitionId} v{instance.DefinitionVersion}, node '{node.Id}'"
             + (action?.Comment is { } comment ? $": {comment}" : "")
             + (context.Reasons.Count > 0 ? $"; {string.Join(", ", context.Reasons)}" : "");
-        instance.Ticket.AppendJournal(context.Actor, JournalAction(node), reason, at);
+        instance.Ticket.AppendJournal(context.Actor, JournalAction(node), reason, at, context.AlwaysJournal);
         return result;
     }
 

@@ -49,6 +49,14 @@ internal sealed record ActivityView(
                 "list" => new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "string" } },
                 "boolean" => new JsonObject { ["type"] = "boolean" },
                 "duration" => new JsonObject { ["type"] = "string", ["format"] = "duration" },
+
+                // The designer shows its C# editor for the csharp format; the kind says what the code must be.
+                InputKinds.Condition or InputKinds.Script => new JsonObject
+                {
+                    ["type"] = "string",
+                    ["format"] = "csharp",
+                    ["x-csharp"] = input.Kind == InputKinds.Condition ? "condition" : "statements",
+                },
                 _ => new JsonObject { ["type"] = "string" },
             };
             if (input.Choices is { Count: > 0 } choices)

@@ -33,6 +33,12 @@ internal static class TicketEndpoints
             .Accepts<ActionRequest>("application/json")
             .Produces<TicketView>()
             .ApiProblems(404, 409, 412, 413, 415);
+        tickets.MapPost("{id:long}/events/{name}", SignalAsync)
+            .WithSummary("Deliver a named event to the ticket's wait-for-event node and run its workflow on.")
+            .RequireAuthorization(Policies.Agent)
+            .Accepts<EventRequest>("application/json")
+            .Produces<TicketView>()
+            .ApiProblems(404, 409, 413, 415);
         app.MapTicketChangeEndpoints(tickets);
     }
 
@@ -118,6 +124,19 @@ internal static class TicketEndpoints
             };
             var ticket = await engine.Tickets.ActAsync(id, action, http.RequestAborted);
             await majors.ResolveChildrenAsync(ticket, actor, http.RequestAborted);
+            return Results.Ok(await ViewAsync(engine, id, Caller.Of(http), http));
+        });
+
+    private static Task<IResult> SignalAsync(
+        long id,
+        string name,
+        EventRequest? body,
+        WorkflowEngine engine,
+        HttpContext http) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var actor = Actors.Of(http);
+            await engine.Tickets.SignalAsync(id, name, actor, body?.Comment, http.RequestAborted);
             return Results.Ok(await ViewAsync(engine, id, Caller.Of(http), http));
         });
 

@@ -47,3 +47,6 @@ internal sealed record TicketLinkRequest(long? TicketId);
 
 /// <summary>The problem a ticket is linked to, by its number (PRB0000001).</summary>
 internal sealed record ProblemLinkRequest(string? Problem);
+
+/// <summary>An event delivered to a ticket's wait-for-event node, with an optional note for the journal.</summary>
+internal sealed record EventRequest(string? Comment);

@@ -129,7 +129,7 @@ internal static class WorkflowEndpoints
             {
                 return Results.Ok(new WorkflowValidationView(
                     false,
-                    [.. ex.Errors.Select(e => new FieldErrorView(e.Field, e.Message))]));
+                    [.. ex.Errors.Select(e => new FieldErrorView(e.Field, e.Message, e.Line, e.Column))]));
             }
         });
 

@@ -37,5 +37,8 @@ internal sealed record WorkflowValidationView(bool Valid, IReadOnlyList<FieldErr
 /// <summary>How many unfinished tickets stand at one node of one version.</summary>
 internal sealed record NodeCountView(int Version, string Node, int Tickets);
 
-/// <summary>One problem, named by its JSON path.</summary>
-internal sealed record FieldErrorView(string Field, string Message);
+/// <summary>
+/// One problem, named by its JSON path; a problem in C# (<c>nodes[2].inputs.condition</c>) also gives the line and
+/// column within that input's text.
+/// </summary>
+internal sealed record FieldErrorView(string Field, string Message, int? Line = null, int? Column = null);

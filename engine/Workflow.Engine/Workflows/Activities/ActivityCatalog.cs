@@ -18,7 +18,10 @@ public sealed class ActivityCatalog
     }
 
     /// <summary>The activities shipped with the engine.</summary>
-    public static ActivityCatalog BuiltIn() => new(
+    /// <param name="catalog">
+    /// The tree and scheme in force, which set-field nodes are checked against before publishing, if known.
+    /// </param>
+    public static ActivityCatalog BuiltIn(Catalog.TicketCatalog? catalog = null) => new(
     [
         new IdentifyActivity(),
         new LogActivity(),
@@ -29,6 +32,12 @@ public sealed class ActivityCatalog
         new TransitionActivity(),
         new RouteByStateActivity(),
         new TimerActivity(),
+        new DecisionActivity(),
+        new ScriptActivity(),
+        new SetFieldActivity(catalog),
+        new NotifyActivity(),
+        new EscalateActivity(),
+        new WaitForEventActivity(),
         new EndActivity(),
     ]);
 

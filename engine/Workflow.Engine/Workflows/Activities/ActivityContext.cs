@@ -1,6 +1,8 @@
 using Workflow.Engine.Categories;
 using Workflow.Engine.Priority;
 using Workflow.Engine.Rules;
+using Workflow.Engine.Scripting;
+using Workflow.Engine.Sla;
 using Workflow.Engine.Tickets;
 
 namespace Workflow.Engine.Workflows.Activities;
@@ -11,6 +13,15 @@ public sealed class ActivityContext
     public required Ticket Ticket { get; init; }
 
     public required NodeDefinition Node { get; init; }
+
+    /// <summary>The instance the node runs in; notifications take their idempotency key from it.</summary>
+    public WorkflowInstance? Instance { get; init; }
+
+    /// <summary>The C# inputs of the workflow version, compiled once per version.</summary>
+    public CompiledScripts Scripts { get; init; } = CompiledScripts.None;
+
+    /// <summary>The SLA policy in force, whose support tiers an escalation follows; null without SLAs.</summary>
+    public SlaPolicy? SlaPolicy { get; init; }
 
     public required PriorityScheme PriorityScheme { get; init; }
 
@@ -35,6 +46,9 @@ public sealed class ActivityContext
 
     /// <summary>Why the node did what it did, beyond being in the workflow; goes into the journal entry.</summary>
     public List<string> Reasons { get; } = [];
+
+    /// <summary>Set by a node whose run must be journaled even when it changed no field (a failed script).</summary>
+    public bool AlwaysJournal { get; set; }
 
     /// <summary>Runs the rules on the ticket as it stands, once per step; null when there are no rules.</summary>
     public RuleEvaluation? EvaluateRules()
@@ -105,4 +119,7 @@ public sealed class StepScope
 
     /// <summary>Counts of recent tickets like this one, looked up by the caller before the step.</summary>
     public Sdk.Rules.TrendFact? Trend { get; init; }
+
+    /// <summary>Messages the step's nodes send; the caller writes them to the outbox with the step's changes.</summary>
+    public List<WorkflowNotice> Notices { get; } = [];
 }

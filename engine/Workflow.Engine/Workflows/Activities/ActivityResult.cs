@@ -16,10 +16,12 @@ public sealed record ActivityResult
     public static ActivityResult Block(BookmarkRequest bookmark) => new() { Bookmark = bookmark };
 }
 
-/// <summary>What a blocking node waits for: a person choosing one of the outcomes, or a time.</summary>
+/// <summary>What a blocking node waits for: a person choosing one of the outcomes, a time, or an event.</summary>
 public sealed record BookmarkRequest(string Kind, IReadOnlyList<string> Outcomes, DateTimeOffset? DueAt = null)
 {
     public const string Task = "task";
 
     public const string Timer = "timer";
+
+    public const string Event = "event";
 }

@@ -13,6 +13,9 @@ public sealed record TaskAction(string Outcome, string Actor)
 
     public string? Comment { get; init; }
 
+    /// <summary>The event that resumes a wait-for-event node; only events posted for the ticket carry one.</summary>
+    public string? Event { get; init; }
+
     public HoldReason? HoldReason { get; init; }
 
     public string? ResolutionCode { get; init; }
