@@ -107,6 +107,7 @@ public sealed class Sweeper(
         {
             var actions = crossing.Stage == SlaStage.Breached ? clock.Policy.OnBreach : clock.Policy.OnWarning;
             SlaClock.Raise(ticket, crossing);
+            EngineMetrics.SlaCrossed(crossing, ticket.SlaPriority);
             var done = new List<string>();
             foreach (var action in actions)
             {
