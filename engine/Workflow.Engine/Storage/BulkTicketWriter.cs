@@ -62,7 +62,9 @@ public sealed class BulkTicketWriter : IAsyncDisposable
     /// Writes one ticket as <see cref="WriteAsync"/> does, with the caller's idempotency key, behind a savepoint:
     /// when a row is refused, everything of this ticket is rolled back and what the transaction held before stands.
     /// </summary>
-    /// <exception cref="DbUpdateException">A row was refused (a key already taken); nothing of the ticket remains.</exception>
+    /// <exception cref="DbUpdateException">
+    /// A row was refused (a key already taken); nothing of the ticket remains.
+    /// </exception>
     public async Task WriteAloneAsync(
         WorkflowInstance instance,
         IdempotencyRecord? idempotency,

@@ -8,8 +8,8 @@ namespace Workflow.Host.Api;
 
 /// <summary>
 /// Reports over the tickets logged from <c>from</c> (inclusive) to <c>to</c> (exclusive), both ISO 8601 with an
-/// offset; by default the 30 days up to now. SLA compliance takes the targets that came due in the range instead. Each answers JSON, or CSV with <c>format=csv</c> or
-/// <c>Accept: text/csv</c>.
+/// offset; by default the 30 days up to now. SLA compliance takes the targets that came due in the range
+/// instead. Each answers JSON, or CSV with <c>format=csv</c> or <c>Accept: text/csv</c>.
 /// </summary>
 internal static class ReportEndpoints
 {
@@ -229,7 +229,10 @@ internal sealed record CountReport(DateTimeOffset From, DateTimeOffset To, strin
 internal sealed record ResponseTimeReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ResponseTimeRow> Rows);
 
 /// <summary>SLA targets due in the range and the share met, per priority.</summary>
-internal sealed record SlaComplianceReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<SlaComplianceRow> Rows);
+internal sealed record SlaComplianceReport(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    IReadOnlyList<SlaComplianceRow> Rows);
 
 /// <summary>The reopen rate.</summary>
 internal sealed record ReopenRateReport(DateTimeOffset From, DateTimeOffset To, int Resolved, int Reopened, double? Rate);

@@ -8,9 +8,9 @@ using Workflow.Sdk.Tickets;
 namespace Workflow.Host.Api;
 
 /// <summary>
-/// <c>GET /api/tickets</c>: every filter is a query parameter; <c>state</c> takes a comma-separated list,
-/// <c>slaStatus</c> a comma-separated list of SLA statuses, <c>q</c> words that must all occur in the subject or description, <c>sort</c> a field with a leading
-/// <c>-</c> for descending. A reporter's list holds only their own tickets.
+/// <c>GET /api/tickets</c>: every filter is a query parameter; <c>state</c> and <c>slaStatus</c> take a
+/// comma-separated list, <c>q</c> words that must all occur in the subject or description, <c>sort</c> a field
+/// with a leading <c>-</c> for descending. A reporter's list holds only their own tickets.
 /// </summary>
 internal static class TicketListEndpoint
 {

@@ -51,7 +51,8 @@ public sealed class GroupCommitTests
         var outcomes = new List<string>();
         foreach (var (key, task) in waiting)
         {
-            outcomes.Add(await Record.ExceptionAsync(() => task) is DbUpdateException ? $"{key} refused" : $"{key} saved");
+            var refused = await Record.ExceptionAsync(() => task) is DbUpdateException;
+            outcomes.Add(refused ? $"{key} refused" : $"{key} saved");
         }
 
         await using var db = test.Engine.Contexts.Create();

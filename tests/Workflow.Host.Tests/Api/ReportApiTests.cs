@@ -94,7 +94,8 @@ public sealed class ReportApiTests
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         Assert.Equal(
             [
-                "priority,responseTargets,responseMet,responseMetShare,resolutionTargets,resolutionMet,resolutionMetShare",
+                "priority,responseTargets,responseMet,responseMetShare,"
+                    + "resolutionTargets,resolutionMet,resolutionMetShare",
                 "High,1,1,1,1,0,0",
             ],
             (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
