@@ -60,7 +60,8 @@ public sealed class BulkTicketWriter : IAsyncDisposable
 
     /// <summary>
     /// Writes one ticket as <see cref="WriteAsync"/> does, with the caller's idempotency key, behind a savepoint:
-    /// when a row is refused, everything of this ticket is rolled back and what the transaction held before stands.
+    /// when a row is refused, or anything else fails, everything of this ticket is rolled back and what the
+    /// transaction held before stands.
     /// </summary>
     /// <exception cref="DbUpdateException">
     /// A row was refused (a key already taken); nothing of the ticket remains.
@@ -86,14 +87,19 @@ public sealed class BulkTicketWriter : IAsyncDisposable
 
             await _transaction.ReleaseAsync(Savepoint, cancellationToken);
         }
-        catch (DbException ex)
+        catch (Exception ex)
         {
             _journal.Discard();
             _instances.Discard();
             _keys.Discard();
             await _transaction.RollbackAsync(Savepoint, cancellationToken);
             await _transaction.ReleaseAsync(Savepoint, cancellationToken);
-            throw new DbUpdateException($"The database refused the new ticket: {ex.Message}", ex);
+            if (ex is DbException)
+            {
+                throw new DbUpdateException($"The database refused the new ticket: {ex.Message}", ex);
+            }
+
+            throw;
         }
     }
 

@@ -16,7 +16,8 @@ namespace Workflow.Engine.Storage;
 /// Each ticket is written behind a savepoint: one that is refused (an idempotency key already taken) is rolled
 /// back alone, and its caller gets the exception once the batch has committed, so it can read the ticket that
 /// beat it; the rest of the batch commits as if it had not been there. If the commit itself fails, nothing of
-/// the batch was written and every caller gets that exception. Thread-safe.
+/// the batch was written, and each of its tickets is tried again alone, so only the ones that fail alone report
+/// an error. Thread-safe.
 /// </remarks>
 public sealed class GroupCommit(WorkflowDbContextFactory contexts)
 {
@@ -81,6 +82,10 @@ public sealed class GroupCommit(WorkflowDbContextFactory contexts)
         }
     }
 
+    /// <summary>
+    /// Commits the batch; when the commit itself fails, tries each of its tickets again in a transaction of its
+    /// own, so one ticket that makes the commit fail does not take the others with it.
+    /// </summary>
     private async Task CommitAsync(List<Unit> batch)
     {
         var failures = new Exception?[batch.Count];
@@ -97,9 +102,16 @@ public sealed class GroupCommit(WorkflowDbContextFactory contexts)
         }
         catch (Exception ex)
         {
+            if (batch.Count == 1)
+            {
+                batch[0].Done.TrySetException(ex);
+                return;
+            }
+
+            // Nothing of the batch was written; a ticket written again gets a new id from the database.
             foreach (var unit in batch)
             {
-                unit.Done.TrySetException(ex);
+                await CommitAsync([unit]);
             }
 
             return;
@@ -131,7 +143,7 @@ public sealed class GroupCommit(WorkflowDbContextFactory contexts)
             await writer.WriteAloneAsync(unit.Instance, unit.Idempotency, CancellationToken.None);
             return null;
         }
-        catch (DbUpdateException ex)
+        catch (Exception ex)
         {
             return ex;
         }

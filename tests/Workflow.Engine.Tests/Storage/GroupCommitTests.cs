@@ -65,6 +65,50 @@ public sealed class GroupCommitTests
         Assert.Equal(4, await db.Instances.CountAsync());
     }
 
+    [Fact]
+    public async Task SaveAsync_OneTicketMakesTheCommitFail_TheOthersAreWrittenAgainAndStored()
+    {
+        await using var test = await TestEngine.StartAsync(StorageProvider.Sqlite, StorageScenario.Clock());
+        var commit = new GroupCommit(test.Engine.Contexts);
+        await using var blocker = new SqliteConnection(test.Database.ConnectionString);
+        await blocker.OpenAsync();
+
+        // A ticket named 'poison' leaves a row whose deferred foreign key fails only at the commit.
+        await using (var schema = blocker.CreateCommand())
+        {
+            schema.CommandText = """
+                CREATE TABLE poison_parent (id INTEGER PRIMARY KEY);
+                CREATE TABLE poison_child (parent INTEGER REFERENCES poison_parent(id) DEFERRABLE INITIALLY DEFERRED);
+                CREATE TRIGGER poison AFTER INSERT ON tickets WHEN NEW."Subject" = 'poison'
+                BEGIN INSERT INTO poison_child (parent) VALUES (-1); END;
+                """;
+            await schema.ExecuteNonQueryAsync();
+        }
+
+        await using var hold = await blocker.BeginTransactionAsync();
+        var first = commit.SaveAsync(NewInstance("first"), null);
+        var waiting = new[] { "a", "poison", "b" }
+            .Select(s => (Subject: s, Task: commit.SaveAsync(NewInstance(s), Key(s))))
+            .ToList();
+        await hold.RollbackAsync();
+        await first;
+        var outcomes = new List<string>();
+        foreach (var (subject, task) in waiting)
+        {
+            var failed = await Record.ExceptionAsync(() => task) is not null;
+            outcomes.Add(failed ? $"{subject} failed" : $"{subject} saved");
+        }
+
+        await using var db = test.Engine.Contexts.Create();
+        Assert.Equal(["a saved", "poison failed", "b saved"], outcomes);
+        Assert.Equal(
+            ["a", "b", "first"],
+            await db.Tickets.OrderBy(t => t.Subject).Select(t => t.Subject).ToListAsync());
+        Assert.Equal(["a", "b"], await db.IdempotencyKeys.OrderBy(k => k.Key).Select(k => k.Key).ToListAsync());
+        Assert.Equal(3, await db.Journal.CountAsync());
+        Assert.Equal(3, await db.Instances.CountAsync());
+    }
+
     private static WorkflowInstance NewInstance(string subject)
     {
         var ticket = Ticket.Log(StorageScenario.Details() with { Subject = subject }, StorageScenario.Start);
