@@ -24,6 +24,7 @@ public sealed class BulkTicketWriter : IAsyncDisposable
     private readonly TableInsert _journal;
     private readonly TableInsert _instances;
     private readonly TableInsert _keys;
+    private bool _broken;
 
     private BulkTicketWriter(WorkflowDbContext db, DbTransaction transaction)
     {
@@ -92,8 +93,18 @@ public sealed class BulkTicketWriter : IAsyncDisposable
             _journal.Discard();
             _instances.Discard();
             _keys.Discard();
-            await _transaction.RollbackAsync(Savepoint, cancellationToken);
-            await _transaction.ReleaseAsync(Savepoint, cancellationToken);
+            try
+            {
+                await _transaction.RollbackAsync(Savepoint, cancellationToken);
+                await _transaction.ReleaseAsync(Savepoint, cancellationToken);
+            }
+            catch
+            {
+                // Part of the ticket may still be in the transaction; committing it would store half a ticket.
+                _broken = true;
+                throw;
+            }
+
             if (ex is DbException)
             {
                 throw new DbUpdateException($"The database refused the new ticket: {ex.Message}", ex);
@@ -104,8 +115,15 @@ public sealed class BulkTicketWriter : IAsyncDisposable
     }
 
     /// <summary>Writes what is still buffered and commits everything written since <see cref="BeginAsync"/>.</summary>
+    /// <exception cref="InvalidOperationException">A ticket's rows could not be rolled back; nothing commits.</exception>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
+        if (_broken)
+        {
+            throw new InvalidOperationException(
+                "A refused ticket could not be rolled back to its savepoint, so the transaction is not committed.");
+        }
+
         await _journal.FlushAsync(cancellationToken);
         await _instances.FlushAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
