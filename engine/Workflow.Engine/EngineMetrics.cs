@@ -18,6 +18,27 @@ public static class EngineMetrics
         "ms",
         "How long one evaluation of the rules in force took.");
 
+    private static readonly Counter<long> SlaBreaches = Meter.CreateCounter<long>(
+        "workflow.sla.breaches",
+        "{breach}",
+        "SLA breaches the sweep raised, by clock (response or resolution) and priority.");
+
+    /// <summary>Counts a crossing the sweep raised when it is a breach; warnings are not counted.</summary>
+    /// <remarks>
+    /// Recorded as the sweep raises it, before its batch commits: a batch that fails and runs again counts its
+    /// breaches twice. Batches fail rarely (a ticket changed under them), so the count is kept simple.
+    /// </remarks>
+    public static void SlaCrossed(Sla.SlaCrossing crossing, string? priority)
+    {
+        if (crossing.Stage == Sla.SlaStage.Breached)
+        {
+            SlaBreaches.Add(
+                1,
+                new KeyValuePair<string, object?>("clock", crossing.Clock),
+                new KeyValuePair<string, object?>("priority", priority ?? "none"));
+        }
+    }
+
     /// <summary>Records one rule evaluation that started at <paramref name="started"/> (a Stopwatch timestamp).</summary>
     public static void RulesEvaluated(long started, string ruleSetVersion) =>
         RuleEvaluation.Record(

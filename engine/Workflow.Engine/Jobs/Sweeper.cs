@@ -127,6 +127,7 @@ public sealed partial class Sweeper(
         {
             var actions = escalation.At(crossing.Stage);
             SlaClock.Raise(ticket, crossing);
+            EngineMetrics.SlaCrossed(crossing, ticket.SlaPriority);
             var done = new List<string>();
             foreach (var action in actions)
             {

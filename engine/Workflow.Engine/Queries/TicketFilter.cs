@@ -22,6 +22,9 @@ public sealed record TicketFilter
     /// <summary>Words that must all occur in the subject or the description, in any case.</summary>
     public string? Text { get; init; }
 
+    /// <summary>Any of these SLA statuses; empty means every ticket, with an SLA or without.</summary>
+    public IReadOnlyList<TicketSlaStatus> SlaStatuses { get; init; } = [];
+
     /// <summary>Only children of this major incident.</summary>
     public long? ParentId { get; init; }
 }

@@ -53,6 +53,7 @@ public sealed class TicketQuery(WorkflowDbContextFactory contexts)
         query = Equal(query, filter.AssignmentGroup, t => t.AssignmentGroup);
         query = Equal(query, filter.AssignedTo, t => t.AssignedTo);
         query = Equal(query, filter.ReporterUserName, t => t.Reporter.UserName);
+        query = SlaStatusFilter.Where(query, filter.SlaStatuses);
         if (filter.ParentId is { } parent)
         {
             query = query.Where(t => t.ParentTicketId == parent);

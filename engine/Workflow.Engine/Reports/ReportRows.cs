@@ -25,3 +25,16 @@ public enum CountBy
     Priority,
     State,
 }
+
+/// <summary>
+/// For one priority, the response and resolution targets that came due in the range and were decided: how many
+/// there were, how many were met, and the share met (null when none came due).
+/// </summary>
+public sealed record SlaComplianceRow(
+    string Priority,
+    int ResponseTargets,
+    int ResponseMet,
+    double? ResponseMetShare,
+    int ResolutionTargets,
+    int ResolutionMet,
+    double? ResolutionMetShare);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Engine.Sla;
 using Workflow.Engine.Storage;
 using Workflow.Engine.Tickets;
 using Workflow.Sdk.Tickets;
@@ -95,6 +96,68 @@ public sealed class ReportService(WorkflowDbContextFactory contexts)
             .ToListAsync(cancellationToken);
         return [.. rows.OrderByDescending(r => r.Count).ThenBy(r => r.Value, StringComparer.Ordinal).Take(limit)];
     }
+
+    /// <summary>
+    /// Per SLA priority, the targets whose due time falls in the range: met when the clock stopped in time
+    /// (<see cref="SlaStage.Met"/>), missed when it is breached or still running past its due time at
+    /// <paramref name="now"/>. A target not yet due, or on a paused clock, is not decided and not counted; nor
+    /// are cancelled tickets, which had nothing left to meet.
+    /// </summary>
+    public async Task<IReadOnlyList<SlaComplianceRow>> SlaComplianceAsync(
+        DateTimeOffset from,
+        DateTimeOffset to,
+        DateTimeOffset now,
+        CancellationToken cancellationToken = default)
+    {
+        await using var db = contexts.Create();
+        var rows = await db.Tickets.AsNoTracking()
+            .Where(t => t.SlaPriority != null && t.State != TicketState.Cancelled
+                && ((t.ResponseDueAt >= from && t.ResponseDueAt < to)
+                    || (t.ResolutionDueAt >= from && t.ResolutionDueAt < to)))
+            .Select(t => new
+            {
+                Priority = t.SlaPriority!,
+                Paused = t.SlaPausedSince != null,
+                t.ResponseDueAt,
+                t.ResponseStage,
+                t.ResolutionDueAt,
+                t.ResolutionStage,
+            })
+            .ToListAsync(cancellationToken);
+
+        return [.. rows.GroupBy(r => r.Priority)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var response = g.Select(r => Decided(r.ResponseDueAt, r.ResponseStage, r.Paused))
+                    .Where(d => d is not null).ToList();
+                var resolution = g.Select(r => Decided(r.ResolutionDueAt, r.ResolutionStage, r.Paused))
+                    .Where(d => d is not null).ToList();
+                var responseMet = response.Count(d => d == true);
+                var resolutionMet = resolution.Count(d => d == true);
+                return new SlaComplianceRow(
+                    g.Key,
+                    response.Count,
+                    responseMet,
+                    Share(responseMet, response.Count),
+                    resolution.Count,
+                    resolutionMet,
+                    Share(resolutionMet, resolution.Count));
+            })
+            .Where(r => r.ResponseTargets + r.ResolutionTargets > 0)];
+
+        // Whether a target in the range was met, or null when it is outside the range or not decided yet.
+        bool? Decided(DateTimeOffset? due, SlaStage? stage, bool paused) => stage switch
+        {
+            _ when due is not { } d || d < from || d >= to => null,
+            SlaStage.Met => true,
+            SlaStage.Breached => false,
+            _ when paused || due > now => null,
+            _ => false,
+        };
+    }
+
+    private static double? Share(int part, int whole) => whole > 0 ? Math.Round((double)part / whole, 4) : null;
 
     private static IQueryable<Ticket> InRange(WorkflowDbContext db, DateTimeOffset from, DateTimeOffset to) =>
         db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);

@@ -39,10 +39,14 @@ internal sealed class TableInsert
             ?? throw new InvalidOperationException($"{clrType.Name} is not part of the model.");
         var sql = db.GetService<ISqlGenerationHelper>();
         var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var key = entity.FindPrimaryKey()!.Properties.Single();
-        var generated = key.ValueGenerated == ValueGenerated.OnAdd;
+        var keys = entity.FindPrimaryKey()!.Properties;
+        var key = keys.Count == 1 && keys[0].ValueGenerated == ValueGenerated.OnAdd ? keys[0] : null;
+        if (returnKey && key is null)
+        {
+            throw new InvalidOperationException($"{clrType.Name} has no single generated key to return.");
+        }
 
-        foreach (var property in entity.GetProperties().Where(p => !(generated && p == key)))
+        foreach (var property in entity.GetProperties().Where(p => p != key))
         {
             var getter = property.GetGetter();
             _columns.Add(new Column(property, property.GetColumnName(store)!, e => getter.GetClrValue(e)));
@@ -57,7 +61,7 @@ internal sealed class TableInsert
 
         _table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
         _columnList = string.Join(", ", _columns.Select(c => sql.DelimitIdentifier(c.Name)));
-        _returning = returnKey ? $" RETURNING {sql.DelimitIdentifier(key.GetColumnName(store)!)}" : null;
+        _returning = returnKey ? $" RETURNING {sql.DelimitIdentifier(key!.GetColumnName(store)!)}" : null;
     }
 
     /// <summary>Prepares inserts of one row at a time that return the store-generated key.</summary>
@@ -101,6 +105,9 @@ internal sealed class TableInsert
         await command.ExecuteNonQueryAsync(cancellationToken);
         _pending.Clear();
     }
+
+    /// <summary>Forgets the buffered rows, after the statement that was to write them failed.</summary>
+    public void Discard() => _pending.Clear();
 
     private void Bind(DbCommand command, int row, object entity)
     {

@@ -23,6 +23,17 @@ internal sealed class VersionedDocuments<T>(
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>The newest published version's number, without its document; null when none is published.</summary>
+    public async Task<int?> LatestPublishedVersionAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = contexts.Create();
+        return await table(db).AsNoTracking()
+            .Where(d => d.DefinitionId == id && d.Status == DefinitionStatus.Published)
+            .OrderByDescending(d => d.Version)
+            .Select(d => (int?)d.Version)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<T?> LatestPublishedAsync(string id, CancellationToken cancellationToken)
     {
         await using var db = contexts.Create();

@@ -28,6 +28,9 @@ public sealed partial class TicketService(
 
     private readonly TicketEvents _events = events ?? TicketEvents.None;
 
+    /// <summary>On SQLite, new tickets are committed in batches; PostgreSQL takes concurrent commits well.</summary>
+    private readonly GroupCommit? _groupCommit = contexts.Options.IsPostgres ? null : new GroupCommit(contexts);
+
     /// <summary>Logs a ticket and runs it through the newest published default workflow to its first task.</summary>
     public Task<Ticket> CreateAsync(
         TicketDetails details,
@@ -55,23 +58,46 @@ public sealed partial class TicketService(
         ticket.AppendJournal(actor, "created", $"logged through {details.Channel}", now);
         var instance = WorkflowInstance.Start(ticket, definition.Id, version, now);
 
-        await using var db = contexts.Create();
-        var trend = await TrendAsync(db, details, now, cancellationToken);
-        var step = new StepScope { Trend = trend };
-        runtime.Start(definition, instance, now, step);
-
-        db.Instances.Add(instance);
-        if (idempotency is not null)
+        TrendFact trend;
+        await using (var db = contexts.Create())
         {
-            idempotency.Ticket = ticket;
-            db.IdempotencyKeys.Add(idempotency);
+            trend = await TrendAsync(db, details, now, cancellationToken);
         }
 
-        await SaveStepAsync(db, ticket, step, now, cancellationToken);
+        var step = new StepScope { Trend = trend };
+        runtime.Start(definition, instance, now, step);
+        await SaveNewAsync(instance, idempotency, step, now, cancellationToken);
         ScheduleTimer(instance);
 
         await PublishAsync(TicketEventKind.Created, ticket, now, null, cancellationToken);
         return ticket;
+    }
+
+    /// <summary>Commits a new ticket with its journal, its instance and the caller's key; completes once committed.</summary>
+    private async Task SaveNewAsync(
+        WorkflowInstance instance,
+        IdempotencyRecord? idempotency,
+        StepScope step,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        // The shared writer stores tickets, journals and instances only; a first step that sent messages takes
+        // the ordinary path so its outbox rows commit with the ticket.
+        if (_groupCommit is { } group && step.Notices.Count == 0)
+        {
+            await group.SaveAsync(instance, idempotency, cancellationToken);
+            return;
+        }
+
+        await using var db = contexts.Create();
+        db.Instances.Add(instance);
+        if (idempotency is not null)
+        {
+            idempotency.Ticket = instance.Ticket;
+            db.IdempotencyKeys.Add(idempotency);
+        }
+
+        await SaveStepAsync(db, instance.Ticket, step, now, cancellationToken);
     }
 
     /// <summary>Open incidents logged within the last hour on the same item and in the same category.</summary>

@@ -44,10 +44,11 @@ public sealed class WorkflowDefinitionStore
         string definitionId,
         CancellationToken cancellationToken = default)
     {
-        var record = await _documents.LatestPublishedAsync(definitionId, cancellationToken)
+        // Every create asks; the number alone is enough once that version's document is parsed and cached.
+        var version = await _documents.LatestPublishedVersionAsync(definitionId, cancellationToken)
             ?? throw new WorkflowException($"Workflow '{definitionId}' has no published version.");
 
-        return (record.Version, _published.GetOrAdd((definitionId, record.Version), _ => _parser.Parse(record.Json)));
+        return (version, await PublishedAsync(definitionId, version, cancellationToken));
     }
 
     /// <summary>A published version, parsed once and then served from memory.</summary>

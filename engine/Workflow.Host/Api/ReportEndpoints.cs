@@ -8,8 +8,8 @@ namespace Workflow.Host.Api;
 
 /// <summary>
 /// Reports over the tickets logged from <c>from</c> (inclusive) to <c>to</c> (exclusive), both ISO 8601 with an
-/// offset; by default the 30 days up to now. Each answers JSON, or CSV with <c>format=csv</c> or
-/// <c>Accept: text/csv</c>.
+/// offset; by default the 30 days up to now. SLA compliance takes the targets that came due in the range
+/// instead. Each answers JSON, or CSV with <c>format=csv</c> or <c>Accept: text/csv</c>.
 /// </summary>
 internal static class ReportEndpoints
 {
@@ -28,6 +28,9 @@ internal static class ReportEndpoints
         reports.MapGet("top-configuration-items", TopItemsAsync)
             .WithSummary("The configuration items with the most incidents (limit 1 to 100, default 10).")
             .Produces<CountReport>().ProducesCsv().ApiProblems();
+        reports.MapGet("sla-compliance", SlaComplianceAsync)
+            .WithSummary("Per priority, the response and resolution targets due in the range and the share met.")
+            .Produces<SlaComplianceReport>().ProducesCsv().ApiProblems();
     }
 
     private static Task<IResult> CountsAsync(
@@ -116,6 +119,32 @@ internal static class ReportEndpoints
                 : Results.Ok(new CountReport(range.From, range.To, "configurationItem", rows));
         });
 
+    private static Task<IResult> SlaComplianceAsync(ReportService reports, [AsParameters] ReportQuery query) =>
+        ApiErrors.GuardAsync(async () =>
+        {
+            var errors = new List<FieldError>();
+            var (range, csv) = query.Read(errors);
+            Throw(errors);
+
+            var now = query.Engine.Time.GetUtcNow();
+            var rows = await reports.SlaComplianceAsync(range.From, range.To, now, query.Http.RequestAborted);
+            string[] header =
+            [
+                "priority", "responseTargets", "responseMet", "responseMetShare",
+                "resolutionTargets", "resolutionMet", "resolutionMetShare",
+            ];
+            return csv
+                ? Csv.Of(
+                    header,
+                    rows.Select(r => new object?[]
+                    {
+                        r.Priority, r.ResponseTargets, r.ResponseMet, r.ResponseMetShare,
+                        r.ResolutionTargets, r.ResolutionMet, r.ResolutionMetShare,
+                    }),
+                    "sla-compliance.csv")
+                : Results.Ok(new SlaComplianceReport(range.From, range.To, rows));
+        });
+
     private static void Throw(List<FieldError> errors)
     {
         if (errors.Count > 0)
@@ -198,6 +227,12 @@ internal sealed record CountReport(DateTimeOffset From, DateTimeOffset To, strin
 
 /// <summary>Mean response and resolution times per priority.</summary>
 internal sealed record ResponseTimeReport(DateTimeOffset From, DateTimeOffset To, IReadOnlyList<ResponseTimeRow> Rows);
+
+/// <summary>SLA targets due in the range and the share met, per priority.</summary>
+internal sealed record SlaComplianceReport(
+    DateTimeOffset From,
+    DateTimeOffset To,
+    IReadOnlyList<SlaComplianceRow> Rows);
 
 /// <summary>The reopen rate.</summary>
 internal sealed record ReopenRateReport(DateTimeOffset From, DateTimeOffset To, int Resolved, int Reopened, double? Rate);

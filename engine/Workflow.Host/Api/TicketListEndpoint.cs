@@ -8,9 +8,9 @@ using Workflow.Sdk.Tickets;
 namespace Workflow.Host.Api;
 
 /// <summary>
-/// <c>GET /api/tickets</c>: every filter is a query parameter; <c>state</c> takes a comma-separated list,
-/// <c>q</c> words that must all occur in the subject or description, <c>sort</c> a field with a leading
-/// <c>-</c> for descending. A reporter's list holds only their own tickets.
+/// <c>GET /api/tickets</c>: every filter is a query parameter; <c>state</c> and <c>slaStatus</c> take a
+/// comma-separated list, <c>q</c> words that must all occur in the subject or description, <c>sort</c> a field
+/// with a leading <c>-</c> for descending. A reporter's list holds only their own tickets.
 /// </summary>
 internal static class TicketListEndpoint
 {
@@ -25,6 +25,7 @@ internal static class TicketListEndpoint
         string? category = null,
         string? assignmentGroup = null,
         string? assignedTo = null,
+        string? slaStatus = null,
         string? q = null,
         string? sort = null,
         string? limit = null,
@@ -35,11 +36,12 @@ internal static class TicketListEndpoint
             var errors = new List<FieldError>();
             var filter = new TicketFilter
             {
-                States = States(errors, state),
+                States = Names<TicketState>(errors, "state", "a state", state),
                 Priority = Text(errors, "priority", priority),
                 Category = Text(errors, "category", category),
                 AssignmentGroup = Text(errors, "assignmentGroup", assignmentGroup),
                 AssignedTo = Text(errors, "assignedTo", assignedTo),
+                SlaStatuses = Names<TicketSlaStatus>(errors, "slaStatus", "an SLA status", slaStatus),
                 Text = Text(errors, "q", q),
                 ReporterUserName = caller.IsReporter ? caller.UserName ?? "" : null,
             };
@@ -54,23 +56,25 @@ internal static class TicketListEndpoint
             return Results.Ok(new TicketListView([.. page.Tickets.Select(TicketSummary.From)], page.NextCursor));
         });
 
-    private static List<TicketState> States(List<FieldError> errors, string? value)
+    /// <summary>A comma-separated list of enum names in any case; numbers are refused, not taken as values.</summary>
+    private static List<T> Names<T>(List<FieldError> errors, string field, string what, string? value)
+        where T : struct, Enum
     {
-        var states = new List<TicketState>();
+        var parsed = new List<T>();
         var names = (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var name in names)
         {
-            if (Enum.TryParse<TicketState>(name, ignoreCase: true, out var parsed) && !int.TryParse(name, out _))
+            if (Enum.TryParse<T>(name, ignoreCase: true, out var one) && !int.TryParse(name, out _))
             {
-                states.Add(parsed);
+                parsed.Add(one);
             }
             else
             {
-                errors.Add(new("state", $"'{name}' is not a state; use {string.Join(", ", Enum.GetNames<TicketState>())}."));
+                errors.Add(new(field, $"'{name}' is not {what}; use {string.Join(", ", Enum.GetNames<T>())}."));
             }
         }
 
-        return states;
+        return parsed;
     }
 
     private static string? Text(List<FieldError> errors, string field, string? value)

@@ -6,6 +6,7 @@ using Npgsql;
 using Workflow.Engine;
 using Workflow.Host.Api.Access;
 using Workflow.Host.Cli;
+using Workflow.Host.Telemetry;
 
 namespace Workflow.Host.Jobs;
 
@@ -31,6 +32,7 @@ public static class JobsHosting
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<JobStorage>(storage);
         builder.Services.AddSingleton<IBackgroundJobClient>(jobs);
+        builder.Services.AddSingleton<JobQueueMetrics>();
         // What the dashboard looks up among the services; nothing global is configured beyond the log provider.
         builder.Services.AddSingleton(GlobalConfiguration.Configuration);
         builder.Services.AddSingleton(Hangfire.Dashboard.DashboardRoutes.Routes);
@@ -71,6 +73,9 @@ public static class JobsHosting
     {
         var options = app.Services.GetRequiredService<JobsOptions>();
         HostLogProvider.Instance.Use(app.Services.GetRequiredService<ILoggerFactory>());
+
+        // The gauges exist once the class is built; nothing else asks for it.
+        app.Services.GetRequiredService<JobQueueMetrics>();
         if (options.Enabled)
         {
             var engine = app.Services.GetRequiredService<WorkflowEngine>();

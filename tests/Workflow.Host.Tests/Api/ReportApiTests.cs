@@ -45,6 +45,63 @@ public sealed class ReportApiTests
         Assert.Equal(["vpn-gw-1=2"], items["rows"]!.AsArray().Select(r => $"{r!["value"]}={r["count"]}"));
     }
 
+    [SkippableTheory, StorageProviders]
+    public async Task SlaCompliance_TargetsMetLateAndNotYetDue_CountsTheDecidedOnesPerPriority(string provider)
+    {
+        await using var host = await TestHost.StartOnAsync(provider);
+        var agent = await host.ClientForAsync("Andy", "Agent");
+        var onTime = await host.CreateTicketAsync();
+        await host.CreateTicketAsync();
+        var late = await host.CreateTicketAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        var acknowledged = await Act(agent, onTime.Id, TicketRequests.Action("acknowledge", onTime));
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        var lateAcknowledged = await Act(agent, late.Id, TicketRequests.Action("acknowledge", late));
+        host.Clock.Advance(TimeSpan.FromMinutes(20));
+        await Act(agent, onTime.Id, Resolve(acknowledged));
+        host.Clock.Advance(TimeSpan.FromHours(3));
+        await host.CreateTicketAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+        await Act(agent, late.Id, Resolve(lateAcknowledged));
+        host.Clock.Advance(TimeSpan.FromMinutes(30));
+
+        var report = await agent.CallAsync(HttpMethod.Get, $"/api/reports/sla-compliance?{Range}");
+
+        // Response: on time met; untouched, late and the newest (due 13:30, now 14:00) missed.
+        // Resolution: on time met; untouched and late missed; the newest is due at 17:00, not yet decided.
+        var high = Assert.Single(report["rows"]!.AsArray())!;
+        Assert.Equal(
+            ("High", 4, 1, 0.25, 3, 1, 0.3333),
+            (high["priority"]!.GetValue<string>(), high["responseTargets"]!.GetValue<int>(),
+                high["responseMet"]!.GetValue<int>(), high["responseMetShare"]!.GetValue<double>(),
+                high["resolutionTargets"]!.GetValue<int>(), high["resolutionMet"]!.GetValue<int>(),
+                high["resolutionMetShare"]!.GetValue<double>()));
+    }
+
+    [Fact]
+    public async Task SlaCompliance_AsCsv_OneLinePerPriorityAndNothingForTargetsOutsideTheRange()
+    {
+        await using var host = await TestHost.StartAsync();
+        var ticket = await host.CreateTicketAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        await host.ActAsync(ticket.Id, TicketRequests.Action("acknowledge", ticket));
+        host.Clock.Advance(TimeSpan.FromHours(5));
+
+        using var csv = await host.Client.GetAsync($"/api/reports/sla-compliance?{Range}&format=csv");
+        using var before = await host.Client.GetAsync(
+            "/api/reports/sla-compliance?from=2026-03-01T00:00:00Z&to=2026-03-02T09:00:00Z&format=csv");
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            [
+                "priority,responseTargets,responseMet,responseMetShare,"
+                    + "resolutionTargets,resolutionMet,resolutionMetShare",
+                "High,1,1,1,1,0,0",
+            ],
+            (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+        Assert.Single((await before.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries));
+    }
+
     [Fact]
     public async Task TopItems_AsCsv_HasAHeaderAndQuotesAValueWithAComma()
     {
@@ -111,6 +168,13 @@ public sealed class ReportApiTests
         var body = TicketRequests.Valid();
         body["configurationItem"] = item;
         return body;
+    }
+
+    private static JsonObject Resolve(TicketView seen)
+    {
+        var resolve = TicketRequests.Action("resolve", seen);
+        resolve["resolutionCode"] = "Fixed";
+        return resolve;
     }
 
     private static async Task<TicketView> Act(HttpClient client, long id, JsonObject action)

@@ -63,6 +63,67 @@ public sealed class TicketListApiTests
         Assert.Equal(3, pages);
     }
 
+    [SkippableTheory, StorageProviders]
+    public async Task ListTickets_SlaStatus_ReturnsEachTicketUnderTheStatusItsClocksShow(string provider)
+    {
+        await using var host = await TestHost.StartOnAsync(provider);
+        var breached = await host.CreateTicketAsync();
+        var held = await host.CreateTicketAsync();
+        await host.ActAsync(held.Id, new JsonObject { ["outcome"] = "hold", ["holdReason"] = "awaitingCaller" });
+        var met = await host.CreateTicketAsync();
+        var acknowledged = await host.ActAsync(met.Id, TicketRequests.Action("acknowledge", met));
+        var resolve = TicketRequests.Action("resolve", acknowledged);
+        resolve["resolutionCode"] = "Fixed";
+        await host.ActAsync(met.Id, resolve);
+        host.Clock.Advance(TimeSpan.FromMinutes(10));
+        var warned = await host.CreateTicketAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(26));
+        var running = await host.CreateTicketAsync();
+        foreach (var batch in await host.Engine.Sweeper.PlanAsync(1, 100))
+        {
+            await host.Engine.Sweeper.RunAsync(batch);
+        }
+
+        var lists = new Dictionary<string, List<long>>();
+        foreach (var status in new[] { "breached", "met", "paused", "warning", "running" })
+        {
+            lists[status] = Ids(await host.Client.CallAsync(HttpMethod.Get, $"/api/tickets?slaStatus={status}"));
+        }
+
+        Assert.Equal([breached.Id], lists["breached"]);
+        Assert.Equal([met.Id], lists["met"]);
+        Assert.Equal([held.Id], lists["paused"]);
+        Assert.Equal([warned.Id], lists["warning"]);
+        Assert.Equal([running.Id], lists["running"]);
+    }
+
+    [SkippableTheory, StorageProviders]
+    public async Task ListTickets_SlaStatusWithStateAndCursor_PagesThroughTheMatchesOnly(string provider)
+    {
+        await using var host = await TestHost.StartOnAsync(provider);
+        var first = await host.CreateTicketAsync();
+        var held = await host.CreateTicketAsync();
+        await host.ActAsync(held.Id, new JsonObject { ["outcome"] = "hold", ["holdReason"] = "awaitingCaller" });
+        var second = await host.CreateTicketAsync();
+        host.Clock.Advance(TimeSpan.FromMinutes(25));
+        var third = await host.CreateTicketAsync();
+        foreach (var batch in await host.Engine.Sweeper.PlanAsync(1, 100))
+        {
+            await host.Engine.Sweeper.RunAsync(batch);
+        }
+
+        const string Path = "/api/tickets?slaStatus=Warning,paused&state=New&sort=id&limit=1";
+        var page1 = await host.Client.CallAsync(HttpMethod.Get, Path);
+        var cursor = page1["nextCursor"]!.GetValue<string>();
+        var page2 = await host.Client.CallAsync(HttpMethod.Get, $"{Path}&cursor={cursor}");
+        var running = await host.Client.CallAsync(HttpMethod.Get, "/api/tickets?slaStatus=running&state=New");
+
+        Assert.Equal([first.Id], Ids(page1));
+        Assert.Equal([second.Id], Ids(page2));
+        Assert.Null(page2["nextCursor"]);
+        Assert.Equal([third.Id], Ids(running));
+    }
+
     [Fact]
     public async Task ListTickets_SortById_ReturnsOldestFirst()
     {
@@ -78,6 +139,10 @@ public sealed class TicketListApiTests
 
     [Theory]
     [InlineData("state=Open", "state", "'Open' is not a state; use New, InProgress, OnHold, Resolved, Closed, Cancelled.")]
+    [InlineData(
+        "slaStatus=late,met",
+        "slaStatus",
+        "'late' is not an SLA status; use Breached, Met, Paused, Warning, Running.")]
     [InlineData("limit=0", "limit", "must be a whole number from 1 to 200.")]
     [InlineData("limit=201", "limit", "must be a whole number from 1 to 200.")]
     [InlineData(
