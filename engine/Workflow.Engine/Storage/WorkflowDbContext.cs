@@ -34,6 +34,7 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
         MapVersioned(modelBuilder.Entity<RuleSetRecord>(), "rule_sets");
         MapApi(modelBuilder);
         MapOutbox(modelBuilder);
+        MapSweeps(modelBuilder);
     }
 
     private static void MapOutbox(ModelBuilder modelBuilder)
@@ -71,7 +72,6 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
         ticket.Property(t => t.ResponseStage).HasConversion<string>().HasMaxLength(16);
         ticket.Property(t => t.ResolutionStage).HasConversion<string>().HasMaxLength(16);
         ticket.Property(t => t.SlaPaused).HasConversion<long>();
-        ticket.Property(t => t.SweptRules).HasMaxLength(64);
         ticket.HasIndex(t => t.SlaCheckAt);
         ticket.Ignore(t => t.Sla);
         ticket.ComplexProperty(t => t.Reporter);

@@ -170,7 +170,7 @@ public static class JobsBenchmarkCommand
             var run = at.ToUnixTimeSeconds();
             var watch = Stopwatch.StartNew();
             jobs.Enqueue<WorkflowJobs>(j => j.SweepAsync(CancellationToken.None));
-            await UntilAsync(async db => await db.Tickets.CountAsync(t => t.SweptRun == run) == tickets);
+            await UntilAsync(async db => await db.Sweeps.CountAsync(s => s.Run == run) == tickets);
             return watch.Elapsed;
         }
 
