@@ -134,6 +134,27 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                     b.ToTable("outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Engine.Jobs.TicketSweep", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Run")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("ticket_sweeps", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Engine.Problems.ProblemRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -441,16 +462,6 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("SweptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SweptRules")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SweptRun")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -574,6 +585,15 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Workflow.Engine.Jobs.TicketSweep", b =>
+                {
+                    b.HasOne("Workflow.Engine.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Workflow.Engine.Jobs.TicketSweep", "TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workflow.Engine.Tickets.JournalEntry", b =>
