@@ -9,7 +9,8 @@ namespace Workflow.Engine.Storage;
 
 /// <summary>
 /// The one model for both providers. Each provider has a subclass of its own so that each keeps its own
-/// migrations; nothing in the model differs between them except how times are stored.
+/// migrations; nothing in the model differs between them except how times are stored and PostgreSQL's page fill
+/// of the sweep stamps.
 /// </summary>
 public abstract partial class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 {
