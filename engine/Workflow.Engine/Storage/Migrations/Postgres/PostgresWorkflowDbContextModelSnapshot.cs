@@ -162,6 +162,8 @@ namespace Workflow.Engine.Storage.Migrations.Postgres
                     b.HasKey("TicketId");
 
                     b.ToTable("ticket_sweeps", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
                 });
 
             modelBuilder.Entity("Workflow.Engine.Problems.ProblemRecord", b =>
