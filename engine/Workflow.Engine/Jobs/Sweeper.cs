@@ -242,7 +242,8 @@ public sealed class Sweeper(
             SELECT "Id", @run, @at, @rules FROM tickets
             WHERE "Id" >= @from AND "Id" <= @to AND "State" IN ('New', 'InProgress', 'OnHold')
             ORDER BY "Id"
-            ON CONFLICT ("TicketId") DO UPDATE SET "Run" = excluded."Run", "At" = excluded."At", "Rules" = excluded."Rules"
+            ON CONFLICT ("TicketId")
+              DO UPDATE SET "Run" = excluded."Run", "At" = excluded."At", "Rules" = excluded."Rules"
             WHERE ticket_sweeps."Run" < excluded."Run"
             RETURNING "TicketId"
             """;
