@@ -16,10 +16,11 @@ namespace Workflow.Engine.Jobs;
 /// <summary>
 /// Re-evaluates open tickets in batches: raises SLA warnings and breaches and carries out their escalations (as
 /// each ticket's workflow version states them, or the policy), then re-runs the time-based company rules and
-/// carries out what they ask once per ticket and rule, with the notices going out through the outbox. A batch first stamps its tickets with its run number in one
-/// UPDATE, which also locks their rows until it commits, and evaluates only the rows that stamp returned; a
-/// batch run twice (a retry after a crash, a job fetched again after a timeout) finds nothing left the second
-/// time, and a ticket is never evaluated by two workers at once. Thread-safe.
+/// carries out what they ask once per ticket and rule, with the notices going out through the outbox. A batch
+/// first stamps its tickets' <see cref="TicketSweep"/> rows with its run number in one statement, which also locks
+/// those rows until it commits, and evaluates only the tickets that stamp returned; a batch run twice (a retry
+/// after a crash, a job fetched again after a timeout) finds nothing left the second time, and a ticket is never
+/// evaluated by two workers at once. Thread-safe.
 /// </summary>
 public sealed partial class Sweeper(
     WorkflowDbContextFactory contexts,
@@ -293,6 +294,11 @@ public sealed partial class Sweeper(
         return OutboxMessage.Create(key, $"sla.{stage}", ticket.Id, payload, now);
     }
 
+    /// <summary>
+    /// Records the batch's run on each of its open tickets that no run as new has evaluated, and returns those
+    /// tickets. Only the narrow sweep rows are written; the upsert locks them in id order, so a second worker on the
+    /// same tickets waits, then finds them taken by the run and returns nothing.
+    /// </summary>
     private static async Task<List<long>> StampAsync(
         WorkflowDbContext db,
         SweepBatch batch,
@@ -304,10 +310,14 @@ public sealed partial class Sweeper(
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         command.CommandText = """
-            UPDATE tickets SET "SweptRun" = @run, "SweptAt" = @at, "SweptRules" = @rules
+            INSERT INTO ticket_sweeps ("TicketId", "Run", "At", "Rules")
+            SELECT "Id", @run, @at, @rules FROM tickets
             WHERE "Id" >= @from AND "Id" <= @to AND "State" IN ('New', 'InProgress', 'OnHold')
-              AND ("SweptRun" IS NULL OR "SweptRun" < @run)
-            RETURNING "Id"
+            ORDER BY "Id"
+            ON CONFLICT ("TicketId")
+              DO UPDATE SET "Run" = excluded."Run", "At" = excluded."At", "Rules" = excluded."Rules"
+            WHERE ticket_sweeps."Run" < excluded."Run"
+            RETURNING "TicketId"
             """;
         Add(command, "run", batch.Run);
         Add(command, "at", db is SqliteWorkflowDbContext ? now.UtcTicks : now.ToUniversalTime());

@@ -9,7 +9,8 @@ namespace Workflow.Engine.Storage;
 
 /// <summary>
 /// The one model for both providers. Each provider has a subclass of its own so that each keeps its own
-/// migrations; nothing in the model differs between them except how times are stored.
+/// migrations; nothing in the model differs between them except how times are stored and PostgreSQL's page fill
+/// of the sweep stamps.
 /// </summary>
 public abstract partial class WorkflowDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -38,6 +39,7 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
         MapCatalog(modelBuilder);
         MapOutbox(modelBuilder);
         MapRuleFirings(modelBuilder);
+        MapSweeps(modelBuilder);
     }
 
     private static void MapRuleFirings(ModelBuilder modelBuilder)
@@ -85,7 +87,6 @@ public abstract partial class WorkflowDbContext(DbContextOptions options) : DbCo
         ticket.Property(t => t.ResponseStage).HasConversion<string>().HasMaxLength(16);
         ticket.Property(t => t.ResolutionStage).HasConversion<string>().HasMaxLength(16);
         ticket.Property(t => t.SlaPaused).HasConversion<long>();
-        ticket.Property(t => t.SweptRules).HasMaxLength(64);
         ticket.HasIndex(t => t.SlaCheckAt);
         ticket.Ignore(t => t.Sla);
         ticket.ComplexProperty(t => t.Reporter);

@@ -31,14 +31,6 @@ public sealed partial class Ticket
     /// <summary>The next moment a sweep must look at the ticket (a warning or a due time); null while paused.</summary>
     public DateTimeOffset? SlaCheckAt { get; private set; }
 
-    /// <summary>The last sweep run that evaluated the ticket: a batch run twice does nothing the second time.</summary>
-    public long? SweptRun { get; private set; }
-
-    public DateTimeOffset? SweptAt { get; private set; }
-
-    /// <summary>The rule-set version the last sweep evaluated the ticket with.</summary>
-    public string? SweptRules { get; private set; }
-
     /// <summary>Sets the SLA bookkeeping; each value that changes is recorded for the journal.</summary>
     internal void SetSla(SlaState state)
     {

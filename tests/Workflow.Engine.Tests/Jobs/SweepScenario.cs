@@ -56,6 +56,13 @@ internal static class SweepScenario
         return await db.Outbox.AsNoTracking().OrderBy(m => m.Id).ToListAsync();
     }
 
+    /// <summary>What the last sweep recorded for the ticket; null when no sweep has evaluated it.</summary>
+    public static async Task<TicketSweep?> SweptAsync(WorkflowEngine engine, long id)
+    {
+        await using var db = engine.Contexts.Create();
+        return await db.Sweeps.AsNoTracking().SingleOrDefaultAsync(s => s.TicketId == id);
+    }
+
     public static async Task<Ticket> StoredAsync(WorkflowEngine engine, long id) =>
         (await engine.Tickets.GetAsync(id))?.Ticket ?? throw new InvalidOperationException($"No ticket {id}.");
 }

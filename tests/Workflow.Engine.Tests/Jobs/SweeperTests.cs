@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Workflow.Engine.Jobs;
 using Workflow.Engine.Sla;
 using Workflow.Engine.Workflows.Activities;
@@ -55,6 +56,51 @@ public sealed class SweeperTests
     }
 
     [SkippableTheory, StorageProviders]
+    public async Task RunAsync_SameBatchOnTwoWorkersAtOnce_EvaluatesAndEscalatesEachTicketOnce(string provider)
+    {
+        var clock = Clock();
+        await using var test = await TestEngine.StartAsync(provider, clock);
+        var ids = new List<long>();
+        for (var i = 0; i < 20; i++)
+        {
+            ids.Add(await AcknowledgedAsync(test.Engine));
+        }
+
+        clock.Advance(TimeSpan.FromDays(3));
+        var batch = Assert.Single(await test.Engine.Sweeper.PlanAsync(run: 9, batchSize: 100));
+
+        var results = await Task.WhenAll(
+            Task.Run(() => test.Engine.Sweeper.RunAsync(batch)),
+            Task.Run(() => test.Engine.Sweeper.RunAsync(batch)));
+
+        await using var db = test.Engine.Contexts.Create();
+        var breaches = await db.Journal.Where(j => j.Action == "sla.breached").Select(j => j.TicketId).ToListAsync();
+        Assert.Equal(20, results.Sum(r => r.Evaluated));
+        Assert.Equal(20, results.Sum(r => r.Escalated));
+        Assert.Equal(ids, breaches.Order());
+        Assert.Equal(ids, (await OutboxAsync(test.Engine)).Select(m => m.TicketId!.Value).Order());
+    }
+
+    [SkippableTheory, StorageProviders]
+    public async Task RunAsync_BatchOfAnOlderRunAfterANewerOne_DoesNothingAndKeepsTheNewerRecord(string provider)
+    {
+        var clock = Clock();
+        await using var test = await TestEngine.StartAsync(provider, clock);
+        var id = await AcknowledgedAsync(test.Engine);
+        var late = Assert.Single(await test.Engine.Sweeper.PlanAsync(run: 5, batchSize: 100));
+        clock.Advance(TimeSpan.FromHours(1));
+        await SweepAsync(test.Engine, run: 6);
+        clock.Advance(TimeSpan.FromDays(3));
+
+        var result = await test.Engine.Sweeper.RunAsync(late);
+
+        var swept = await SweptAsync(test.Engine, id);
+        Assert.Equal(SweepResult.None, result);
+        Assert.Equal((6L, Monday.AddHours(1)), (swept?.Run, swept?.At));
+        Assert.Empty(await OutboxAsync(test.Engine));
+    }
+
+    [SkippableTheory, StorageProviders]
     public async Task RunAsync_WarningThenBreachInLaterSweeps_EscalatesEachOnce(string provider)
     {
         var clock = Clock();
@@ -73,7 +119,7 @@ public sealed class SweeperTests
         Assert.Equal(["sla.warning", "sla.breached"], (await OutboxAsync(test.Engine)).Select(m => m.Kind));
         var bySweeps = ticket.Journal.Where(j => j.Actor == Sweeper.Actor).Select(j => j.Action);
         Assert.Equal(["sla.warning", "sla.breached"], bySweeps);
-        Assert.Equal((1, 4L), (after.Evaluated, ticket.SweptRun));
+        Assert.Equal((1, 4L), (after.Evaluated, (await SweptAsync(test.Engine, id))?.Run));
     }
 
     [SkippableTheory, StorageProviders]
@@ -105,12 +151,12 @@ public sealed class SweeperTests
 
         await SweepAsync(test.Engine, run: 42);
 
-        var swept = await StoredAsync(test.Engine, open);
-        var skipped = await StoredAsync(test.Engine, cancelled);
-        Assert.Equal(42, swept.SweptRun);
-        Assert.Equal(clock.GetUtcNow(), swept.SweptAt);
-        Assert.Equal(test.Engine.Rules.Current.Version, swept.SweptRules);
-        Assert.Null(skipped.SweptRun);
+        var swept = await SweptAsync(test.Engine, open);
+        Assert.NotNull(swept);
+        Assert.Equal(42, swept.Run);
+        Assert.Equal(clock.GetUtcNow(), swept.At);
+        Assert.Equal(test.Engine.Rules.Current.Version, swept.Rules);
+        Assert.Null(await SweptAsync(test.Engine, cancelled));
     }
 
     [SkippableTheory, StorageProviders]

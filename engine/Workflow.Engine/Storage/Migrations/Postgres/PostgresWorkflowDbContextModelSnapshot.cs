@@ -230,6 +230,29 @@ namespace Workflow.Engine.Storage.Migrations.Postgres
                     b.ToTable("rule_firings", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Engine.Jobs.TicketSweep", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Run")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("ticket_sweeps", (string)null);
+
+                    b.HasAnnotation("Npgsql:StorageParameter:fillfactor", 50);
+                });
+
             modelBuilder.Entity("Workflow.Engine.Problems.ProblemRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -583,16 +606,6 @@ namespace Workflow.Engine.Storage.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
-                    b.Property<DateTimeOffset?>("SweptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("SweptRules")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long?>("SweptRun")
-                        .HasColumnType("bigint");
-
                     b.Property<string>("Tags")
                         .IsRequired()
                         .HasColumnType("text");
@@ -723,6 +736,15 @@ namespace Workflow.Engine.Storage.Migrations.Postgres
                     b.HasOne("Workflow.Engine.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Engine.Jobs.TicketSweep", b =>
+                {
+                    b.HasOne("Workflow.Engine.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Workflow.Engine.Jobs.TicketSweep", "TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -219,6 +219,27 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                     b.ToTable("rule_firings", (string)null);
                 });
 
+            modelBuilder.Entity("Workflow.Engine.Jobs.TicketSweep", b =>
+                {
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rules")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Run")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TicketId");
+
+                    b.ToTable("ticket_sweeps", (string)null);
+                });
+
             modelBuilder.Entity("Workflow.Engine.Problems.ProblemRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -560,16 +581,6 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("SweptAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SweptRules")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("SweptRun")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Tags")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -700,6 +711,15 @@ namespace Workflow.Engine.Storage.Migrations.Sqlite
                     b.HasOne("Workflow.Engine.Tickets.Ticket", null)
                         .WithMany()
                         .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workflow.Engine.Jobs.TicketSweep", b =>
+                {
+                    b.HasOne("Workflow.Engine.Tickets.Ticket", null)
+                        .WithOne()
+                        .HasForeignKey("Workflow.Engine.Jobs.TicketSweep", "TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
