@@ -117,12 +117,23 @@ public sealed class CategoryTree
             return;
         }
 
-        var subs = new HashSet<string>(StringComparer.Ordinal);
-        if (!tree.TryAdd(name, subs))
+        if (NameProblem(name) is { } problem)
         {
-            errors.Add(new($"{path}.name", $"'{name}' is listed twice."));
+            errors.Add(new($"{path}.name", problem));
             return;
         }
+
+        // Names differing only in case would read as one category to people and as two to the engine.
+        var subs = new HashSet<string>(StringComparer.Ordinal);
+        if (tree.Keys.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) is { } taken)
+        {
+            errors.Add(new($"{path}.name", taken == name
+                ? $"'{name}' is listed twice."
+                : $"'{name}' is listed twice ('{taken}' differs only in case)."));
+            return;
+        }
+
+        tree.Add(name, subs);
 
         var children = item.Subcategories ?? [];
         for (var j = 0; j < children.Count; j++)
@@ -132,12 +143,31 @@ public sealed class CategoryTree
             {
                 errors.Add(new($"{path}.subcategories[{j}]", "is required: a subcategory needs a name."));
             }
-            else if (!subs.Add(sub))
+            else if (NameProblem(sub) is { } subProblem)
             {
-                errors.Add(new($"{path}.subcategories[{j}]", $"'{sub}' is listed twice."));
+                errors.Add(new($"{path}.subcategories[{j}]", subProblem));
+            }
+            else if (subs.FirstOrDefault(s => string.Equals(s, sub, StringComparison.OrdinalIgnoreCase)) is { } same)
+            {
+                errors.Add(new($"{path}.subcategories[{j}]", same == sub
+                    ? $"'{sub}' is listed twice."
+                    : $"'{sub}' is listed twice ('{same}' differs only in case)."));
+            }
+            else
+            {
+                subs.Add(sub);
             }
         }
     }
+
+    /// <summary>The longest name a category or subcategory may have; ticket columns and screens are sized for it.
+    /// </summary>
+    public const int MaxNameLength = 100;
+
+    private static string? NameProblem(string name) =>
+        name.Length > MaxNameLength ? $"is {name.Length:N0} characters long; at most {MaxNameLength} are allowed."
+        : name.Any(char.IsControl) ? "holds a control character (a tab or a line break)."
+        : null;
 
     private sealed class Document
     {

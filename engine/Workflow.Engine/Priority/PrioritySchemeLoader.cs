@@ -125,9 +125,11 @@ public static class PrioritySchemeLoader
             Require(errors, $"{field}[{i}].code", code);
             Require(errors, $"{field}[{i}].name", name);
 
-            if (scale.Any(l => l.Code == code))
+            if (scale.FirstOrDefault(l => string.Equals(l.Code, code, StringComparison.OrdinalIgnoreCase)) is { } same)
             {
-                errors.Add(new($"{field}[{i}].code", $"'{code}' is used twice."));
+                errors.Add(new($"{field}[{i}].code", same.Code == code
+                    ? $"'{code}' is used twice."
+                    : $"'{code}' is used twice ('{same.Code}' differs only in case)."));
             }
 
             if (errors.Count == before)

@@ -184,6 +184,36 @@ public sealed class CategoryTreeTests
     }
 
     [Fact]
+    public void Load_NamesDifferingOnlyInCase_RefusedNamingEachSecond()
+    {
+        var text = """{"categories":[{"name":"Network","subcategories":["VPN","vpn"]},{"name":"network"}]}""";
+
+        var ex = Assert.Throws<ValidationException>(() => Load(text));
+
+        Assert.Equal(
+            [
+                new FieldError("categories[0].subcategories[1]", "'vpn' is listed twice ('VPN' differs only in case)."),
+                new FieldError("categories[1].name", "'network' is listed twice ('Network' differs only in case)."),
+            ],
+            ex.Errors);
+    }
+
+    [Fact]
+    public void Load_OverlongOrTabbedNames_RefusedNamingThePath()
+    {
+        var text = $$"""{"categories":[{"name":"{{new string('x', 101)}}"},{"name":"A","subcategories":["B\tC"]}]}""";
+
+        var ex = Assert.Throws<ValidationException>(() => Load(text));
+
+        Assert.Equal(
+            [
+                new FieldError("categories[0].name", "is 101 characters long; at most 100 are allowed."),
+                new FieldError("categories[1].subcategories[0]", "holds a control character (a tab or a line break)."),
+            ],
+            ex.Errors);
+    }
+
+    [Fact]
     public void Load_InvalidJson_RefusedNamingSourceAndLine()
     {
         var text = "{\n  \"categories\": [\n    { \"name\": \"Network\" ]\n}";

@@ -89,6 +89,23 @@ public sealed class PrioritySchemeLoaderTests
     }
 
     [Fact]
+    public void Load_LevelCodesDifferingOnlyInCase_RefusedNamingTheSecond()
+    {
+        var json = Scheme();
+        var first = ((JsonArray)json["levels"]!)[0]!["code"]!.GetValue<string>();
+        ((JsonArray)json["levels"]!).Add(Level(first.ToLowerInvariant(), "Copy"));
+        var index = ((JsonArray)json["levels"]!).Count - 1;
+
+        var ex = Assert.Throws<ValidationException>(() => Load(json));
+
+        Assert.Contains(
+            new FieldError(
+                $"levels[{index}].code",
+                $"'{first.ToLowerInvariant()}' is used twice ('{first}' differs only in case)."),
+            ex.Errors);
+    }
+
+    [Fact]
     public void Load_DuplicateImpactCode_RefusedNamingTheScaleEntry()
     {
         var json = Scheme();

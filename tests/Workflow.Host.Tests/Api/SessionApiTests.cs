@@ -232,6 +232,21 @@ public sealed class SessionApiTests
     }
 
     [Fact]
+    public async Task PostDashboard_SignedInAdministratorWithoutRequestedWith_Returns403()
+    {
+        await using var host = await TestHost.StartAsync();
+        using var ada = await host.SignedInAsync("ada", "Administrator");
+        using var page = await ada.GetAsync("/hangfire/recurring");
+        ada.DefaultRequestHeaders.Remove("X-Requested-With");
+        using var form = new FormUrlEncodedContent([new("jobs[]", "workflow-sweep")]);
+
+        using var response = await ada.PostAsync("/hangfire/recurring/trigger", form);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task PostSession_WithoutRequestedWith_Returns403AndSetsNoCookie()
     {
         await using var host = await TestHost.StartAsync();

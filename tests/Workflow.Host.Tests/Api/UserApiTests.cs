@@ -41,6 +41,20 @@ public sealed class UserApiTests
     }
 
     [Fact]
+    public async Task PostUsers_PasswordOfSpacesOnly_Returns400AndStoresNothing()
+    {
+        await using var host = await TestHost.StartAsync();
+        var body = New("andy", "Agent", new string(' ', 16));
+
+        using var response = await host.Client.PostAsJsonAsync("/api/users", body);
+        var users = await host.Client.CallAsync(HttpMethod.Get, "/api/users");
+
+        var problem = await TestHost.ReadProblemAsync(response);
+        Assert.Equal(["is only spaces."], problem.Errors["password"]);
+        Assert.Empty(users.AsArray());
+    }
+
+    [Fact]
     public async Task PostUsers_NameTaken_Returns409AndKeepsTheFirst()
     {
         await using var host = await TestHost.StartAsync();

@@ -1,11 +1,12 @@
 namespace Workflow.Host.Api.Access;
 
 /// <summary>
-/// Refuses an API request that changes something, is signed in by the session cookie and does not send
+/// Refuses a request that changes something, is signed in by the session cookie and does not send
 /// <c>X-Requested-With</c>. A page on another site cannot add that header without the API's consent through CORS,
 /// which the host never gives, so this stands even in a browser that ignores SameSite. Sign-in and sign-out need
-/// the header too, so another site cannot sign a visitor into its own account. Requests with an API key are not
-/// concerned: a browser never adds a key by itself.
+/// the header too, so another site cannot sign a visitor into its own account. The job dashboard's buttons are
+/// covered as well (its pages post with the header). Requests with an API key are not concerned: a browser never
+/// adds a key by itself.
 /// </summary>
 internal static class CrossSiteGuard
 {
@@ -36,8 +37,7 @@ internal static class CrossSiteGuard
     {
         var request = http.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)
-            || HttpMethods.IsOptions(request.Method) || !request.Path.StartsWithSegments("/api")
-            || request.Headers[Header].ToString().Trim().Length > 0)
+            || HttpMethods.IsOptions(request.Method) || request.Headers[Header].ToString().Trim().Length > 0)
         {
             return false;
         }

@@ -61,6 +61,10 @@ internal static partial class UserInput
         {
             errors.Add(new("password", $"is required: at least {MinPassword} characters."));
         }
+        else if (string.IsNullOrWhiteSpace(password))
+        {
+            errors.Add(new("password", "is only spaces."));
+        }
         else if (password.Length < MinPassword)
         {
             errors.Add(new("password", $"is {password.Length} characters long; at least {MinPassword} are required."));
