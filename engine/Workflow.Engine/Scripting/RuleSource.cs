@@ -14,21 +14,31 @@ internal static class RuleSource
     public const string ConditionFile = "condition";
     public const string ActionFile = "action";
 
-    /// <summary>The rule set's code, and where in it each piece of the process owners' own text stands.</summary>
-    public static (string Code, IReadOnlyList<(int Start, int End)> Company) Write(IReadOnlyList<CompanyRule> rules)
+    /// <summary>
+    /// The start every generated file shares: the namespace, the usings the authors may rely on, and the budget
+    /// holder the budget rewriter's checks call, with one guard slot per piece of the authors' code.
+    /// </summary>
+    public static StringBuilder Prelude(string ns, int guarded)
     {
         var code = new StringBuilder();
-        var company = new List<(int Start, int End)>();
         code.AppendLine("#nullable enable");
-        code.AppendLine($"namespace {Namespace};");
+        code.AppendLine($"namespace {ns};");
         code.AppendLine("using System;");
         code.AppendLine("using System.Linq;");
         code.AppendLine("using Workflow.Sdk.Rules;");
         code.AppendLine("using Workflow.Sdk.Tickets;");
         code.AppendLine($"public static class {GuardHolder}");
         code.AppendLine("{");
-        code.AppendLine($"    public static readonly global::Workflow.Engine.Rules.RuleGuard Guard = new({rules.Count});");
+        code.AppendLine($"    public static readonly global::Workflow.Engine.Rules.RuleGuard Guard = new({guarded});");
         code.AppendLine("}");
+        return code;
+    }
+
+    /// <summary>The rule set's code, and where in it each piece of the process owners' own text stands.</summary>
+    public static (string Code, IReadOnlyList<(int Start, int End)> Company) Write(IReadOnlyList<CompanyRule> rules)
+    {
+        var code = Prelude(Namespace, rules.Count);
+        var company = new List<(int Start, int End)>();
 
         for (var i = 0; i < rules.Count; i++)
         {

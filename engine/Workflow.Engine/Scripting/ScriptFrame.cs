@@ -18,19 +18,8 @@ internal static class ScriptFrame
 
     public static (string Code, IReadOnlyList<(int Start, int End)> Company) Write(IReadOnlyList<ScriptSource> scripts)
     {
-        var code = new StringBuilder();
+        var code = RuleSource.Prelude(Namespace, scripts.Count);
         var company = new List<(int Start, int End)>();
-        code.AppendLine("#nullable enable");
-        code.AppendLine($"namespace {Namespace};");
-        code.AppendLine("using System;");
-        code.AppendLine("using System.Linq;");
-        code.AppendLine("using Workflow.Sdk.Rules;");
-        code.AppendLine("using Workflow.Sdk.Tickets;");
-        code.AppendLine($"public static class {RuleSource.GuardHolder}");
-        code.AppendLine("{");
-        code.AppendLine("    public static readonly global::Workflow.Engine.Rules.RuleGuard Guard =");
-        code.AppendLine($"        new({scripts.Count});");
-        code.AppendLine("}");
 
         for (var i = 0; i < scripts.Count; i++)
         {
