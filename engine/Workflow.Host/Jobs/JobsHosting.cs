@@ -108,6 +108,7 @@ public static class JobsHosting
             PrepareSchemaIfNecessary = true,
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = TimeSpan.FromSeconds(options.InvisibilitySeconds),
+            DistributedLockTimeout = TimeSpan.FromSeconds(options.LockTimeoutSeconds),
             QueuePollInterval = TimeSpan.FromSeconds(options.PollSeconds),
 
             // Workers wait on LISTEN for a new job instead of polling the queue: prompt batches, a quiet idle server.
@@ -129,6 +130,7 @@ public static class JobsHosting
         Positive(options.TimerBatchSize, "TimerBatchSize");
         Positive(options.PollSeconds, "PollSeconds");
         Positive(options.InvisibilitySeconds, "InvisibilitySeconds");
+        Positive(options.LockTimeoutSeconds, "LockTimeoutSeconds");
         if (options.Workers < 0)
         {
             throw new EngineSettingException($"{Section}:Workers", $"{options.Workers} must be zero or more.");

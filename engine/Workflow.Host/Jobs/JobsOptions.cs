@@ -27,6 +27,12 @@ public sealed class JobsOptions
     /// </summary>
     public int InvisibilitySeconds { get; set; } = 300;
 
+    /// <summary>
+    /// After how many seconds a job lock (the sweep planner's, the schedulers') left by a server that died is taken
+    /// back (PostgreSQL only). Hangfire's own default of ten minutes would stop every sweep for that long.
+    /// </summary>
+    public int LockTimeoutSeconds { get; set; } = 60;
+
     /// <summary>Where the Hangfire dashboard is served; empty serves none.</summary>
     public string Dashboard { get; set; } = "/hangfire";
 

@@ -11,6 +11,7 @@ public sealed class JobsSettingsTests
     [Theory]
     [InlineData("--Engine:Jobs:BatchSize=0", "Engine:Jobs:BatchSize: 0 must be more than zero.")]
     [InlineData("--Engine:Jobs:Workers=-1", "Engine:Jobs:Workers: -1 must be zero or more.")]
+    [InlineData("--Engine:Jobs:LockTimeoutSeconds=0", "Engine:Jobs:LockTimeoutSeconds: 0 must be more than zero.")]
     [InlineData("--Engine:Jobs:SweepCron=daily", "Engine:Jobs:SweepCron: 'daily' is not a cron expression.")]
     [InlineData("--Engine:SlaFile=/nowhere/sla.json", "Engine:SlaFile: '/nowhere/sla.json' does not exist.")]
     public async Task Serve_RefusedJobSetting_Returns2NamingTheSetting(string setting, string message)

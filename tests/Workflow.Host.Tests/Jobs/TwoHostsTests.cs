@@ -78,6 +78,7 @@ public sealed class TwoHostsTests(ITestOutputHelper output)
         "--Engine:Jobs:SweepCron=*/2 * * * * *",
         "--Engine:Jobs:PollSeconds=1",
         "--Engine:Jobs:InvisibilitySeconds=10",
+        "--Engine:Jobs:LockTimeoutSeconds=10",
         "--Engine:Jobs:BatchSize=250",
         "--Engine:Jobs:Workers=4",
         "--Engine:Jobs:Dashboard=",
