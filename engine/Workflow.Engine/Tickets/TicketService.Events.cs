@@ -58,29 +58,12 @@ public sealed partial class TicketService
             BookmarkId = instance.BookmarkId,
             Comment = comment,
         };
-        var now = time.GetUtcNow();
-        var step = new StepScope();
-        var loadedVersion = instance.Version;
-        runtime.Resume(definition, instance, action, now, step);
-
-        try
-        {
-            await SaveStepAsync(db, instance.Ticket, step, now, cancellationToken);
-        }
-        catch (DbUpdateException ex)
-        {
-            if (ex is not DbUpdateConcurrencyException
-                && !await ChangedSinceAsync(ticketId, loadedVersion, cancellationToken))
-            {
-                throw;
-            }
-
-            throw new WorkflowConflictException(
-                $"Ticket {instance.Ticket.Number} was changed by another step at the same time; the event "
-                + $"'{name}' was not applied. Send it again.");
-        }
-
-        ScheduleTimer(instance);
-        return instance.Ticket;
+        return await StepAsync(
+            db,
+            definition,
+            instance,
+            action,
+            $"the event '{name}' was not applied. Send it again.",
+            cancellationToken);
     }
 }

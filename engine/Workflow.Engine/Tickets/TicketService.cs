@@ -148,34 +148,55 @@ public sealed partial class TicketService(
             instance.DefinitionId,
             instance.DefinitionVersion,
             cancellationToken);
+        return await StepAsync(
+            db,
+            definition,
+            instance,
+            action,
+            $"'{action.Outcome}' was not applied. Reload it and try again.",
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Resumes the instance with the action and commits the step; a step that lost the race to another writer
+    /// wrote nothing and is reported as a conflict ending with <paramref name="notApplied"/>. Then schedules the
+    /// next timer and tells the notifiers what changed.
+    /// </summary>
+    private async Task<Ticket> StepAsync(
+        WorkflowDbContext db,
+        WorkflowDefinition definition,
+        WorkflowInstance instance,
+        TaskAction action,
+        string notApplied,
+        CancellationToken cancellationToken)
+    {
+        var ticket = instance.Ticket;
         var loadedVersion = instance.Version;
-        var priorityBefore = instance.Ticket.Priority;
-        var stateBefore = instance.Ticket.State;
+        var priorityBefore = ticket.Priority;
+        var stateBefore = ticket.State;
         var now = time.GetUtcNow();
         var step = new StepScope();
         runtime.Resume(definition, instance, action, now, step);
 
         try
         {
-            await SaveStepAsync(db, instance.Ticket, step, now, cancellationToken);
+            await SaveStepAsync(db, ticket, step, now, cancellationToken);
         }
         catch (DbUpdateException ex)
         {
             // The other writer may be caught by the journal's unique sequence before the version check runs;
             // either way the step lost the race and nothing of it was written.
             if (ex is not DbUpdateConcurrencyException
-                && !await ChangedSinceAsync(ticketId, loadedVersion, cancellationToken))
+                && !await ChangedSinceAsync(ticket.Id, loadedVersion, cancellationToken))
             {
                 throw;
             }
 
             throw new WorkflowConflictException(
-                $"Ticket {instance.Ticket.Number} was changed by another action at the same time; "
-                + $"'{action.Outcome}' was not applied. Reload it and try again.");
+                $"Ticket {ticket.Number} was changed by another step at the same time; {notApplied}");
         }
 
         ScheduleTimer(instance);
-        var ticket = instance.Ticket;
         if (ticket.Priority != priorityBefore)
         {
             await PublishAsync(TicketEventKind.PriorityChanged, ticket, now, priorityBefore, cancellationToken);
